@@ -1,0 +1,108 @@
+"""Extraction: a `RawDocument` (plain text or HTML) becomes an `Article` with normalised text.
+
+Plain text: newlines become "\n", trailing spaces go, the title is the first non-empty line and
+that line stays in the text as its first paragraph. HTML: trafilatura finds the main text and the
+metadata (title, date via htmldate, site, author, canonical URL); the title is put in front of the
+text when trafilatura left it out, so that HTML and plain-text articles look alike downstream.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import InputError
+from ..model import Article, RawDocument
+from ..settings import Settings
+
+# C0/C1 control characters other than tab and newline: never text, sometimes left by bad encoders.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def normalise_text(text: str) -> str:
+    """NFC text with "\n" newlines, no trailing spaces on lines, no control characters."""
+    text = unicodedata.normalize("NFC", text)
+    lines = [CONTROL_CHARACTERS.sub("", line).rstrip() for line in text.splitlines()]
+    return "\n".join(lines).strip("\n")
+
+
+def first_line(text: str) -> str | None:
+    """The first non-empty line of `text`, stripped, or None."""
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()
+    return None
+
+
+def html_metadata_and_text(html: str, url: str | None) -> dict[str, str | None]:
+    """Main text and metadata of an HTML page, via trafilatura (dates via htmldate)."""
+    from trafilatura import bare_extraction
+
+    try:
+        document = bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
+    except Exception as error:  # trafilatura raises ValueError and lxml errors on broken markup
+        raise InputError(f"the HTML could not be parsed ({type(error).__name__}: {error})") from error
+    if document is None or not (document.text or "").strip():
+        return {"text": fallback_html_text(html)}
+    found = {name: getattr(document, name, None) for name in ("text", "title", "date", "sitename", "author", "url")}
+    if not found["date"]:
+        found["date"] = publication_date(html)
+    return found
+
+
+def publication_date(html: str) -> str | None:
+    """The publication date htmldate finds in the page, or None."""
+    from htmldate import find_date
+
+    try:
+        return find_date(html, original_date=True, extensive_search=False)
+    except Exception:  # htmldate gives up on malformed pages; a missing date is not an error
+        return None
+
+
+def fallback_html_text(html: str) -> str:
+    """Paragraph text of an HTML fragment trafilatura found too short (feed summaries)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except Exception:  # lxml raises ParserError on empty or non-HTML input
+        return ""
+    for element in root.iter("script", "style", "nav", "footer"):
+        element.drop_tree()
+    blocks = root.xpath("//p|//h1|//h2|//h3|//li|//blockquote")
+    texts = [" ".join(block.text_content().split()) for block in blocks] if blocks else [root.text_content()]
+    return "\n".join(text for text in texts if text.strip())
+
+
+def with_title_first(text: str, title: str | None) -> str:
+    """`text` with `title` as its first line, unless it already starts with it."""
+    if not title or first_line(text) == title.strip():
+        return text
+    return f"{title.strip()}\n{text}"
+
+
+def extract(document: RawDocument, settings: Settings) -> Article:
+    """The article in `document`; raises InputError when no usable text is found."""
+    metadata: dict[str, str | None] = {}
+    if document.text is not None and document.text.strip():
+        text = document.text
+    elif document.html is not None and document.html.strip():
+        metadata = html_metadata_and_text(document.html, document.url)
+        text = with_title_first(metadata.get("text") or "", document.title or metadata.get("title"))
+    else:
+        raise InputError("the document has no text (empty, or only whitespace)")
+    text = normalise_text(text)
+    if not text.strip():
+        raise InputError("no text left after extraction (the page has no main text, or only markup)")
+    return Article(
+        id=document.id,
+        origin=document.origin,
+        text=text,
+        raw_text=text,
+        title=(document.title or metadata.get("title") or first_line(text) or "").strip() or None,
+        url=document.url or metadata.get("url"),
+        published=document.published or metadata.get("date"),
+        site=document.site or metadata.get("sitename"),
+        author=document.author or metadata.get("author"),
+    )
