@@ -1,0 +1,224 @@
+"""Who says so, and how sure: attribution chains and modality of coded acts.
+
+Attribution comes from three places in a sentence, outermost first: a sentence-initial
+"according to X" phrase, the subjects of reporting verbs ("X said/claimed/reported", "как заявил X"),
+then "citing X" phrases. A reporter named by a noun that refers back ("the English publication",
+"the memo", "аналитики") is resolved to the source the article named before. A sentence without
+its own reporter, inside a paragraph whose previous sentence had one, continues that reporting.
+A speaker who is the event's own source is not an attribution: "Japan announced it condemns X"
+is Japan's act, not a claim about Japan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cues import Cues
+from .model import Mention, Span
+from .syntax import Parse, Token
+
+NAME_DEPS = {"compound", "amod", "flat", "flat:name", "flat:foreign", "appos", "nmod:poss", "fixed", "nummod"}
+MEDIA_NOUNS = {"publication", "newspaper", "paper", "outlet", "agency", "daily", "channel", "broadcaster",
+               "издание", "газета", "агентство", "телеканал", "сми"}
+
+
+@dataclass(frozen=True)
+class Reporter:
+    name: str
+    span: Span
+    code: str | None  # the reporter's actor code when it is a state or organisation
+    kind: str
+
+
+@dataclass
+class History:
+    """What the article has named so far, for resolving "the publication", "the memo"."""
+
+    media: list[Reporter] = field(default_factory=list)
+    reporters: list[Reporter] = field(default_factory=list)
+    previous: tuple[Reporter, ...] = ()
+    previous_paragraph: int = -1
+
+    def resolve(self, lemma: str) -> Reporter | None:
+        if lemma in MEDIA_NOUNS and self.media:
+            return self.media[-1]
+        if self.reporters:
+            return self.reporters[-1]
+        return self.media[-1] if self.media else None
+
+
+def mention_at(token: Token, mentions: list[Mention]) -> Mention | None:
+    for mention in mentions:
+        if token.start < mention.end and token.end > mention.start:
+            return mention
+    return None
+
+
+def phrase_span(parse: Parse, head: Token) -> Span:
+    """The noun phrase of `head` without determiners and clauses: "official Korean Central News Agency (KCNA)"."""
+    keep, stack = [head], [head]
+    while stack:
+        for child in parse.children(stack.pop()):
+            if child.dep in NAME_DEPS or child.dep == "conj" or (child.dep == "nmod" and child.case in (None, "of")):
+                keep.append(child)
+                stack.append(child)
+    start, end = min(t.start for t in keep), max(t.end for t in keep)
+    text = parse.sentence.text
+    offset = parse.sentence.start
+    if text[end - offset:end - offset + 1] == ")" and "(" in text[start - offset:end - offset]:
+        end += 1
+    return Span(start, end, text[start - offset:end - offset])
+
+
+def reporter_for(parse: Parse, head: Token, mentions: list[Mention], cues: Cues, history: History) -> Reporter | None:
+    """The reporter a noun phrase names, resolving nouns that refer back."""
+    mention = mention_at(head, mentions)
+    span = phrase_span(parse, head)
+    if mention is not None and mention.kind == "media":
+        return Reporter(mention.name, span, None, "media")
+    if mention is not None:
+        return Reporter(_strip_article(span.text), span, mention.code, mention.kind)
+    if head.lemma in cues.source_anaphora:
+        antecedent = history.resolve(head.lemma)
+        return Reporter(antecedent.name, span, antecedent.code, antecedent.kind) if antecedent else None
+    if head.pos == "PRON":
+        return None
+    if head.pos == "PROPN" or any(mention_at(t, mentions) for t in parse.tokens if span.start <= t.start < span.end):
+        return Reporter(_strip_article(span.text), span, None, "other")
+    return None
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+
+
+def verb_reporters(parse: Parse, mentions: list[Mention], cues: Cues, history: History) -> list[tuple[int, Reporter, Token]]:
+    """(depth, reporter, verb) for each reporting verb with a nameable subject."""
+    found = []
+    for token in parse.tokens:
+        if token.pos not in ("VERB", "AUX") or token.lemma not in cues.reporting_verbs:
+            continue
+        subjects = parse.children(token, "nsubj") or [c for c in parse.children(token, "obl") if c.lemma in cues.source_anaphora]
+        for subject in subjects:
+            for head in [subject] + parse.children(subject, "conj"):
+                reporter = reporter_for(parse, head, mentions, cues, history)
+                if reporter is not None:
+                    found.append((_depth(parse, token), reporter, token))
+    return sorted(found, key=lambda item: (item[0], item[1].span.start))
+
+
+def _depth(parse: Parse, token: Token) -> int:
+    depth = 0
+    while token.head != token.i and depth < 50:
+        token, depth = parse.tokens[token.head], depth + 1
+    return depth
+
+
+def phrase_reporters(parse: Parse, mentions: list[Mention], cues: Cues, history: History) -> tuple[list[Reporter], list[Reporter]]:
+    """Reporters named by phrases: (sentence-initial or "according to"-like, "citing"-like)."""
+    text = parse.sentence.text.lower()
+    leading, citing = [], []
+    for phrase in cues.reporting_phrases:
+        for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text):
+            start = parse.sentence.start + match.end()
+            head = _phrase_head(parse, start)
+            reporter = head and reporter_for(parse, head, mentions, cues, history)
+            if reporter:
+                (citing if phrase in cues.citing_phrases else leading).append(reporter)
+    return leading, citing
+
+
+def _phrase_head(parse: Parse, start: int) -> Token | None:
+    """The head of the noun phrase that begins at `start`: the last noun before a break."""
+    head = None
+    for token in parse.tokens:
+        if token.start < start:
+            continue
+        if token.pos in ("NOUN", "PROPN"):
+            head = token
+        elif token.pos in ("DET", "ADJ", "NUM", "PUNCT") and token.text not in ",;:" and head is None:
+            continue
+        elif head is not None or token.pos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or token.text in ",;:":
+            break
+    return head
+
+
+def sentence_reporters(parse: Parse, mentions: list[Mention], cues: Cues, history: History, paragraph: int) -> tuple[Reporter, ...]:
+    """The sentence's attribution chain, outermost first; updates the article history."""
+    leading, citing = phrase_reporters(parse, mentions, cues, history)
+    verbs = [reporter for _, reporter, _ in verb_reporters(parse, mentions, cues, history)]
+    chain = _dedupe(leading + verbs + citing)
+    if not chain and paragraph == history.previous_paragraph:
+        chain = history.previous
+    history.previous, history.previous_paragraph = chain, paragraph
+    history.reporters.extend(r for r in chain if r not in history.reporters)
+    history.media.extend(Reporter(m.name, Span(m.start, m.end, m.text), None, "media") for m in mentions if m.kind == "media")
+    return chain
+
+
+def _dedupe(reporters: list[Reporter]) -> tuple[Reporter, ...]:
+    seen, unique = set(), []
+    for reporter in reporters:
+        if reporter.name.lower() not in seen:
+            seen.add(reporter.name.lower())
+            unique.append(reporter)
+    return tuple(unique)
+
+
+def attribution_for(chain: tuple[Reporter, ...], source_code: str | None) -> tuple[Reporter, ...]:
+    """The chain without the event's own source speaking about itself."""
+    return tuple(r for r in chain if r.code is None or r.code != source_code)
+
+
+@dataclass(frozen=True)
+class Modality:
+    hedged: bool
+    negated: bool
+    mode: str
+
+
+def _has_phrase(text: str, phrases) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text) for p in phrases)
+
+
+def modality(parse: Parse, trigger: Token, cues: Cues) -> Modality:
+    """Hedging from the sentence's cues; negation and mode from the trigger's own clause."""
+    text = parse.sentence.text.lower()
+    hedged = _has_phrase(text, cues.hedges)
+    negated = _negated(parse, trigger, cues)
+    if negated:
+        mode = "denied"
+    elif _has_phrase(text, cues.hypothetical):
+        mode = "hypothetical"
+    elif _governed_by(parse, trigger, cues.planned):
+        mode = "planned"
+    elif hedged and _has_phrase(text, cues.possible):
+        mode = "possible"
+    else:
+        mode = "asserted"
+    return Modality(hedged, negated, mode)
+
+
+def _clause_tokens(parse: Parse, trigger: Token) -> list[Token]:
+    """The trigger, the verbs it hangs from (up to two), and their auxiliaries and adverbs."""
+    chain, current = [trigger], trigger
+    for _ in range(2):
+        head = parse.head(current)
+        if head is None or current.dep not in ("xcomp", "acl", "obj", "obl", "nmod"):
+            break
+        chain.append(head)
+        current = head
+    return chain + [c for t in chain for c in parse.children(t, "aux", "advmod", "advmod:neg", "part", "mark")]
+
+
+def _negated(parse: Parse, trigger: Token, cues: Cues) -> bool:
+    words = _clause_tokens(parse, trigger)
+    if any(t.lemma in cues.negations or t.text.lower() in cues.negations for t in words if t.i != trigger.i):
+        return True
+    head = parse.head(trigger)
+    return head is not None and head.lemma in cues.negation_verbs
+
+
+def _governed_by(parse: Parse, trigger: Token, lemmas) -> bool:
+    return any(t.lemma in lemmas or t.text.lower() in lemmas for t in _clause_tokens(parse, trigger) if t.i != trigger.i)

@@ -1,0 +1,99 @@
+"""Stage `events`: CAMEO events with evidence, attribution, modality and dates.
+
+Only sentences that name two different actors (or a source that later sentences may refer back
+to) are parsed; the rest of the article costs nothing here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..attribution import History, Reporter, attribution_for, modality, sentence_reporters
+from ..cameo import lookup
+from ..coder import Coded, code_parse
+from ..cues import load_cues
+from ..dates import resolve_event_date
+from ..interchange import is_listed_actor
+from ..lexicon import load_lexicon
+from ..model import Article, Event, Mention, Sentence, Span
+from ..pipeline import stage
+from ..settings import Settings
+from ..syntax import parse_sentences
+
+SOURCE_KINDS = ("media", "unresolved", "group")
+
+
+def sentence_mentions(article: Article) -> list[list[Mention]]:
+    """The mentions inside each sentence, in sentence order."""
+    grouped: list[list[Mention]] = [[] for _ in article.sentences]
+    k = 0
+    for mention in article.mentions:
+        while k < len(article.sentences) and article.sentences[k].end <= mention.start:
+            k += 1
+        if k < len(article.sentences) and article.sentences[k].start <= mention.start:
+            grouped[k].append(mention)
+    return grouped
+
+
+def needs_parse(mentions: list[Mention]) -> bool:
+    """Two actors to relate, or a source that a later sentence may cite."""
+    codes = {m.code for m in mentions if is_listed_actor(m)}
+    return len(codes) >= 2 or any(m.kind in SOURCE_KINDS for m in mentions)
+
+
+def paragraph_of(article: Article, sentence: Sentence) -> int:
+    return article.text.count("\n\n", 0, sentence.start)
+
+
+def to_event(article: Article, coded: Coded, chain: tuple[Reporter, ...], parse, language: str) -> Event:
+    cameo = lookup(coded.pattern.code)
+    sentence = parse.sentence
+    cues = load_cues(language)
+    mood = modality(parse, coded.trigger, cues)
+    when = resolve_event_date(sentence.text, language, article.published)
+    reporters = attribution_for(chain, coded.source.code)
+    return Event(
+        source=coded.source.code, target=coded.target.code if coded.target else None,
+        code=cameo.code, root=cameo.root, goldstein=cameo.goldstein, quad_class=cameo.quad_class,
+        plover=cameo.plover, sentence=sentence.text, start=sentence.start, end=sentence.end,
+        source_role=coded.source.role, target_role=coded.target.role if coded.target else None,
+        attribution=tuple(r.name for r in reporters), hedged=mood.hedged, negated=mood.negated, mode=mood.mode,
+        date=when.value, date_precision=when.precision, date_from_publication=when.from_publication,
+        pattern=coded.pattern.name, verb=Span(coded.trigger.start, coded.trigger.end, coded.trigger.text),
+        source_span=_span(coded.source), target_span=_span(coded.target) if coded.target else None,
+        attribution_spans=tuple(r.span for r in reporters), symmetric=coded.pattern.symmetric,
+    )
+
+
+def _span(mention: Mention) -> Span:
+    return Span(mention.start, mention.end, mention.text)
+
+
+def event_key(event: Event) -> tuple:
+    """Events that say the same act between the same pair count once per article."""
+    pair = tuple(sorted((event.source, event.target or ""))) if event.symmetric else (event.source, event.target)
+    return pair, event.root, event.negated
+
+
+@stage("events", requires=("sentences", "mentions", "language"), provides=("events",))
+def code_events(article: Article, settings: Settings) -> Article:
+    """Code every sentence that relates two actors."""
+    language = article.language or "en"
+    lexicon = load_lexicon(language)
+    if not lexicon.patterns:
+        return article
+    cues = load_cues(language)
+    grouped = sentence_mentions(article)
+    chosen = [k for k, mentions in enumerate(grouped) if needs_parse(mentions)]
+    parses = parse_sentences([article.sentences[k] for k in chosen], language, settings)
+    history, events, seen = History(), [], set()
+    for k, parse in zip(chosen, parses):
+        mentions = grouped[k]
+        chain = sentence_reporters(parse, mentions, cues, history, paragraph_of(article, article.sentences[k]))
+        actors = [m for m in mentions if m.code is not None and m.kind in ("state", "organisation")]
+        for coded in code_parse(parse, actors, lexicon):
+            event = to_event(article, coded, chain, parse, language)
+            if event_key(event) not in seen:
+                seen.add(event_key(event))
+                events.append(event)
+    return replace(article, events=tuple(events))
