@@ -2,8 +2,9 @@
 
 Plain text: newlines become "\n", trailing spaces go, the title is the first non-empty line and
 that line stays in the text as its first paragraph. HTML: trafilatura finds the main text and the
-metadata (title, date via htmldate, site, author, canonical URL); the title is put in front of the
-text when trafilatura left it out, so that HTML and plain-text articles look alike downstream.
+metadata (title, date via htmldate, site, author, canonical URL). A title known apart from the
+text (HTML metadata, a JSONL or feed field) is put in front of the text when the text does not
+already start with it, so that every article looks alike downstream: title line first.
 """
 
 from __future__ import annotations
@@ -75,21 +76,28 @@ def fallback_html_text(html: str) -> str:
     return "\n".join(text for text in texts if text.strip())
 
 
+def clean_title(title: str | None) -> str | None:
+    """`title` on one line, normalised like the text, or None when it is blank."""
+    if title is None:
+        return None
+    return " ".join(normalise_text(title).split()) or None
+
+
 def with_title_first(text: str, title: str | None) -> str:
     """`text` with `title` as its first line, unless it already starts with it."""
-    if not title or first_line(text) == title.strip():
+    if not title or " ".join((first_line(text) or "").split()) == title:
         return text
-    return f"{title.strip()}\n{text}"
+    return f"{title}\n{text}"
 
 
 def extract(document: RawDocument, settings: Settings) -> Article:
     """The article in `document`; raises InputError when no usable text is found."""
     metadata: dict[str, str | None] = {}
     if document.text is not None and document.text.strip():
-        text = document.text
+        text = with_title_first(document.text, clean_title(document.title))
     elif document.html is not None and document.html.strip():
         metadata = html_metadata_and_text(document.html, document.url)
-        text = with_title_first(metadata.get("text") or "", document.title or metadata.get("title"))
+        text = with_title_first(metadata.get("text") or "", clean_title(document.title or metadata.get("title")))
     else:
         raise InputError("the document has no text (empty, or only whitespace)")
     text = normalise_text(text)
@@ -100,7 +108,7 @@ def extract(document: RawDocument, settings: Settings) -> Article:
         origin=document.origin,
         text=text,
         raw_text=text,
-        title=(document.title or metadata.get("title") or first_line(text) or "").strip() or None,
+        title=clean_title(document.title or metadata.get("title")) or first_line(text),
         url=document.url or metadata.get("url"),
         published=document.published or metadata.get("date"),
         site=document.site or metadata.get("sitename"),
