@@ -99,13 +99,29 @@ def verb_reporters(parse: Parse, mentions: list[Mention], cues: Cues, history: H
     for token in parse.tokens:
         if token.pos not in ("VERB", "AUX") or token.lemma not in cues.reporting_verbs:
             continue
-        subjects = parse.children(token, "nsubj") or [c for c in parse.children(token, "obl") if c.lemma in cues.source_anaphora]
-        for subject in subjects:
+        subjects = parse.children(token, "nsubj") or [c for c in parse.children(token, "obl") if _names_source(c, mentions, cues)]
+        for subject in subjects or _following_source(parse, token, mentions):
             for head in [subject] + parse.children(subject, "conj"):
                 reporter = reporter_for(parse, head, mentions, cues, history)
                 if reporter is not None:
                     found.append((_depth(parse, token), reporter, token))
     return sorted(found, key=lambda item: (item[0], item[1].span.start))
+
+
+def _names_source(token: Token, mentions: list[Mention], cues: Cues) -> bool:
+    """"говорится в отчете", "В ISW отметили": a place phrase that names the reporter."""
+    mention = mention_at(token, mentions)
+    return token.lemma in cues.source_anaphora or (mention is not None and mention.kind == "media")
+
+
+def _following_source(parse: Parse, verb: Token, mentions: list[Mention]) -> list[Token]:
+    """A reporting verb whose subject the parser lost ("..., отмечает в отчете институт ISW"): the
+    first source named after it in the sentence."""
+    for token in parse.tokens:
+        mention = mention_at(token, mentions) if token.i > verb.i else None
+        if mention is not None and mention.kind in ("media", "unresolved", "group"):
+            return [token]
+    return []
 
 
 def _depth(parse: Parse, token: Token) -> int:
@@ -137,6 +153,8 @@ def _phrase_head(parse: Parse, start: int) -> Token | None:
             continue
         if token.pos in ("NOUN", "PROPN"):
             head = token
+        elif token.pos == "PRON" and head is None:
+            return None
         elif token.pos in ("DET", "ADJ", "NUM", "PUNCT") and token.text not in ",;:" and head is None:
             continue
         elif head is not None or token.pos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or token.text in ",;:":
@@ -149,9 +167,10 @@ def sentence_reporters(parse: Parse, mentions: list[Mention], cues: Cues, histor
     leading, citing = phrase_reporters(parse, mentions, cues, history)
     verbs = [reporter for _, reporter, _ in verb_reporters(parse, mentions, cues, history)]
     chain = _dedupe(leading + verbs + citing)
-    if not chain and paragraph == history.previous_paragraph:
+    carried = not chain and paragraph == history.previous_paragraph
+    if carried:
         chain = history.previous
-    history.previous, history.previous_paragraph = chain, paragraph
+    history.previous, history.previous_paragraph = (() if carried else chain), paragraph
     history.reporters.extend(r for r in chain if r not in history.reporters)
     history.media.extend(Reporter(m.name, Span(m.start, m.end, m.text), None, "media") for m in mentions if m.kind == "media")
     return chain
@@ -183,21 +202,35 @@ def _has_phrase(text: str, phrases) -> bool:
 
 
 def modality(parse: Parse, trigger: Token, cues: Cues) -> Modality:
-    """Hedging from the sentence's cues; negation and mode from the trigger's own clause."""
-    text = parse.sentence.text.lower()
-    hedged = _has_phrase(text, cues.hedges)
+    """Hedging from the cues on the trigger's path to the root; negation and mode from its own clause."""
+    path = _path_tokens(parse, trigger)
+    hedged = _any_cue(path, cues.hedges) or _has_phrase(parse.sentence.text.lower(), [p for p in cues.hedges if " " in p])
     negated = _negated(parse, trigger, cues)
     if negated:
         mode = "denied"
-    elif _has_phrase(text, cues.hypothetical):
+    elif _any_cue(path, cues.hypothetical):
         mode = "hypothetical"
     elif _governed_by(parse, trigger, cues.planned):
         mode = "planned"
-    elif hedged and _has_phrase(text, cues.possible):
+    elif hedged and _any_cue(path, cues.possible):
         mode = "possible"
     else:
         mode = "asserted"
     return Modality(hedged, negated, mode)
+
+
+def _path_tokens(parse: Parse, trigger: Token) -> list[Token]:
+    """The trigger, every head up to the root, and their auxiliaries, adverbs and adjectives."""
+    chain, current = [trigger], trigger
+    while current.head != current.i and len(chain) < 30:
+        current = parse.tokens[current.head]
+        chain.append(current)
+    modifiers = ("aux", "advmod", "amod", "mark", "advmod:neg", "parataxis", "discourse")
+    return chain + [c for t in chain for c in parse.children(t, *modifiers)]
+
+
+def _any_cue(tokens: list[Token], cues) -> bool:
+    return any(t.lemma in cues or t.text.lower() in cues for t in tokens)
 
 
 def _clause_tokens(parse: Parse, trigger: Token) -> list[Token]:

@@ -20,6 +20,7 @@ SUBTYPES = {"agent", "poss", "pass", "relcl", "neg", "npmod"}
 NAME_DEPS = {"compound", "amod", "flat", "flat:name", "flat:foreign", "appos", "nmod:poss", "fixed", "conj"}
 LIST_CASES = {"of", "as", "including", "like", "such", "between", "among"}
 CONTROL_DEPS = {"xcomp", "conj", "advcl", "ccomp"}
+CLIMB_DEPS = CONTROL_DEPS | {"acl", "nmod", "obj"}
 
 
 @dataclass(frozen=True)
@@ -86,19 +87,37 @@ def is_passive(parse: Parse, trigger: Token) -> bool:
 
 
 def role_tokens(parse: Parse, trigger: Token, role: str) -> list[Token]:
-    """Children of `trigger` filling `role` ("nsubj", "obj", "obl:to", "nmod:poss", "amod")."""
+    """Children of `trigger` filling `role` ("nsubj", "obj", "obl:to", "nmod:poss", "amod").
+
+    A prepositional role also takes the object's prepositional phrase ("received missiles from X",
+    "develop relations with X"), and a predicative adjective takes its copula's subject.
+    """
     dep, _, prep = role.partition(":")
     if prep in SUBTYPES:
         dep, prep = role, ""
     if trigger.pos in ("VERB", "AUX", "ADJ") and is_passive(parse, trigger):
         dep = {"nsubj": "obl:agent", "obj": "nsubj:pass"}.get(dep, dep)
+    holders = [trigger]
+    if prep:
+        objects = parse.children(trigger, "obj", "nsubj:pass") + [c for c in parse.children(trigger, "nmod") if c.case is None]
+        holders += objects + [c for o in objects for c in parse.children(o, "conj")]
     tokens = []
-    for child in parse.children(trigger):
-        if dep == "obl:agent" and _is_agent(child, trigger):
-            tokens.append(child)
-        elif child.dep == dep and (not prep or child.case == prep) and (prep or dep == "nmod:poss" or not _has_case(child, dep)):
-            tokens.append(child)
+    for holder in holders:
+        for child in parse.children(holder):
+            if dep == "obl:agent" and _is_agent(child, trigger):
+                tokens.append(child)
+            elif _fills(child, dep, prep, holder is trigger):
+                tokens.append(child)
+    head = parse.head(trigger)
+    if not tokens and dep == "nsubj" and trigger.dep == "xcomp" and head is not None and head.pos == "AUX":
+        tokens = parse.children(head, "nsubj")
     return tokens
+
+
+def _fills(child: Token, dep: str, prep: str, direct: bool) -> bool:
+    if prep:
+        return child.case == prep and (child.dep == dep or (not direct and child.dep == "nmod" and dep == "obl"))
+    return child.dep == dep and (dep == "nmod:poss" or not _has_case(child, dep))
 
 
 def _is_agent(child: Token, trigger: Token) -> bool:
@@ -112,29 +131,32 @@ def _has_case(child: Token, dep: str) -> bool:
     return dep in ("obl", "nmod") and child.case is not None
 
 
-def fill(parse: Parse, trigger: Token, roles: tuple[str, ...], index: ActorIndex) -> list[tuple[Mention, Token]]:
+def fill(parse: Parse, trigger: Token, roles: tuple[str, ...], index: ActorIndex, climb: bool = True) -> list[tuple[Mention, Token]]:
+    """The actors in the given roles of `trigger`; an empty subject falls back to its controller."""
     found: list[tuple[Mention, Token]] = []
     for role in roles:
         for token in role_tokens(parse, trigger, role):
             found += actors_in(parse, token, index)
+    if not found and climb and "nsubj" in roles and trigger.pos in ("VERB", "AUX", "ADJ"):
+        found = controller_sources(parse, trigger, index)
     return _unique(found)
 
 
-def controller_sources(parse: Parse, trigger: Token, index: ActorIndex, hops: int = 3) -> list[tuple[Mention, Token]]:
-    """Subject of the governing verb ("X wants to attack", "X met ... and signed") or owner of the governing noun."""
+def controller_sources(parse: Parse, trigger: Token, index: ActorIndex, hops: int = 4) -> list[tuple[Mention, Token]]:
+    """Who performs an act whose own subject is empty: the governing verb's subject ("X wants to
+    attack", "X met ... and signed", "X continues attempts to build ...") or the governing noun's owner."""
     current = trigger
     for _ in range(hops):
         head = parse.head(current)
-        if head is None:
+        if head is None or current.dep not in CLIMB_DEPS:
             return []
-        if current.dep in CONTROL_DEPS and head.pos in ("VERB", "AUX", "ADJ"):
-            found = fill(parse, head, ("nsubj", "obl:agent"), index)
-            if found:
-                return found
-        elif current.dep == "acl" and head.pos in ("NOUN", "PROPN"):
-            return fill(parse, head, ("nmod:poss", "amod", "compound"), index) or _agents_of_siblings(parse, head, current, index)
-        elif current.dep not in CONTROL_DEPS:
-            return []
+        if head.pos in ("VERB", "AUX", "ADJ"):
+            found = fill(parse, head, ("nsubj", "obl:agent"), index, climb=False)
+        else:
+            found = fill(parse, head, ("nmod:poss", "amod", "compound"), index, climb=False)
+            found = found or (_agents_of_siblings(parse, head, current, index) if current.dep == "acl" else [])
+        if found:
+            return found
         current = head
     return []
 
@@ -186,32 +208,52 @@ def particle_matches(parse: Parse, trigger: Token, pattern: Pattern) -> bool:
     return any(child.case in pattern.particle or child.lemma in pattern.particle for child in parse.children(trigger))
 
 
-def purpose_targets(parse: Parse, trigger: Token, index: ActorIndex) -> list[tuple[Mention, Token]]:
-    """"sent troops to support Russia", "consider supplying weapons to Russia": the clause's object."""
+def purpose_targets(parse: Parse, trigger: Token, index: ActorIndex, roles: tuple[str, ...]) -> list[tuple[Mention, Token]]:
+    """"sent troops to support Russia", "requested to meet with Kim": the embedded clause's target."""
     for clause in parse.children(trigger, "xcomp", "advcl"):
-        found = fill(parse, clause, ("obj", "iobj", "obl:to", "obl:for"), index)
+        found = fill(parse, clause, roles, index)
         if found:
             return found
     return []
 
 
-def code_trigger(parse: Parse, trigger: Token, pattern: Pattern, index: ActorIndex) -> list[Coded]:
+def nominal_sources(parse: Parse, noun: Token, pattern: Pattern, index: ActorIndex) -> list[tuple[Mention, Token]]:
+    """Who performs a nominal act: the light verb's subject, or the owner of the governing noun."""
+    verb = light_verb(parse, noun, pattern)
+    if verb is not None:
+        return fill(parse, verb, ("nsubj", "obl:agent"), index) or controller_sources(parse, verb, index)
+    head = parse.head(noun)
+    if head is not None and head.pos == "NOUN" and noun.dep.startswith("nmod"):
+        return [pair for pair in fill(parse, head, ("nmod:poss", "amod", "nmod"), index) if pair[1].i != noun.i]
+    return []
+
+
+def between_actors(parse: Parse, noun: Token, index: ActorIndex) -> list[tuple[Mention, Token]]:
+    """The actors of "between/among ..." lists, through appositions ("consultations between A, the
+    B diplomat in charge of Asia, C's envoy, and D")."""
+    found = []
+    stack = [c for c in parse.children(noun, "nmod") if c.case in ("between", "among", "между")]
+    while stack:
+        token = stack.pop()
+        if index.at(token):
+            found.append((index.at(token), token))
+        stack += [c for c in parse.children(token) if c.dep in NAME_DEPS or (c.dep == "nmod" and c.case in ("of", "in"))]
+    return sorted(found, key=lambda pair: pair[1].i)
+
+
+def code_trigger(parse: Parse, trigger: Token, pattern: Pattern, index: ActorIndex, defaults: tuple[str, ...]) -> list[Coded]:
     """Every source-target pair one trigger yields under one pattern."""
     sources = fill(parse, trigger, pattern.source, index)
     targets = fill(parse, trigger, pattern.target, index)
     if pattern.pos == "noun":
+        sources = sources or nominal_sources(parse, trigger, pattern, index)
         verb = light_verb(parse, trigger, pattern)
-        if verb is not None and not sources:
-            sources = fill(parse, verb, ("nsubj", "obl:agent"), index) or controller_sources(parse, verb, index)
         if verb is not None and not targets:
-            targets = [pair for pair in fill(parse, verb, ("obl:on", "obl:against", "obl:to", "obl:with", "iobj"), index)]
-    elif not sources:
-        sources = controller_sources(parse, trigger, index)
-    if not targets and pattern.pos == "verb":
-        targets = purpose_targets(parse, trigger, index)
+            targets = fill(parse, verb, ("obl:on", "obl:against", "obl:to", "obl:with", "iobj", "obl:с", "obl:против", "obl:в отношение"), index)
+    else:
+        targets = targets or purpose_targets(parse, trigger, index, defaults)
     if pattern.symmetric and pattern.pos == "noun":
-        between = fill(parse, trigger, ("nmod:between", "nmod:among"), index)
-        everyone = _unique(sources + targets + between)
+        everyone = _unique(sources + targets + between_actors(parse, trigger, index))
         return [_coded(pattern, trigger, a, b) for a, b in combinations(everyone, 2)]
     pairs = [(s, t) for s in sources for t in targets if s[0].code != t[0].code]
     if not pairs and pattern.symmetric and len(sources) > 1:
@@ -224,27 +266,63 @@ def _coded(pattern: Pattern, trigger: Token, source: tuple[Mention, Token], targ
 
 
 def trigger_pos(token: Token) -> str | None:
-    if token.pos in ("VERB", "AUX"):
+    if token.pos in ("VERB", "AUX", "ADJ"):
         return "verb"
     if token.pos in ("NOUN", "PROPN"):
         return "noun"
     return None
 
 
-def code_parse(parse: Parse, mentions: list[Mention], lexicon: Lexicon) -> list[Coded]:
+def embedded(parse: Parse, token: Token) -> list[int]:
+    """Tokens in the clauses a fired verb governs by control: "requested to meet" is a request, not a meeting."""
+    found = []
+    for child in parse.children(token, "xcomp"):
+        found += [t.i for t in parse.subtree(child)]
+    return found
+
+
+def under_modal_noun(parse: Parse, token: Token, lexicon: Lexicon) -> bool:
+    """"the possibility of cooperation", "the option of ...": a hypothetical act, not an event."""
+    head = parse.head(token)
+    return head is not None and head.lemma in lexicon.modal_nouns
+
+
+STATEMENT = "010"
+
+
+def statement_acts(parse: Parse, index: ActorIndex, speech_verbs: frozenset[str], coded: list[Coded]) -> list[Coded]:
+    """"X said that Y ...": X makes a statement about Y (CAMEO 010), unless Y's own act was coded."""
+    found = []
+    for verb in parse.tokens:
+        if verb.lemma not in speech_verbs or verb.pos not in ("VERB", "AUX"):
+            continue
+        speakers = fill(parse, verb, ("nsubj",), index)
+        for clause in parse.children(verb, "ccomp", "parataxis"):
+            inside = {t.i for t in parse.subtree(clause)}
+            if not speakers or any(c.trigger.i in inside for c in coded):
+                continue
+            targets = fill(parse, clause, ("nsubj", "nsubj:pass"), index, climb=False)
+            pattern = Pattern(verb.lemma, "verb", STATEMENT, ("nsubj",), ("ccomp",))
+            found += [_coded(pattern, verb, s, t) for s in speakers for t in targets if s[0].code != t[0].code]
+    return found
+
+
+def code_parse(parse: Parse, mentions: list[Mention], lexicon: Lexicon, speech_verbs: frozenset[str] = frozenset()) -> list[Coded]:
     """All coded acts of one sentence, in trigger order."""
     index = ActorIndex(parse, mentions)
     if len({m.code for m in index.by_token.values()}) < 2:
         return []
     coded: list[Coded] = []
+    consumed: set[int] = set()
     for token in parse.tokens:
         pos = trigger_pos(token)
-        if pos is None or token.i in index.by_token:
+        if pos is None or token.i in index.by_token or token.i in consumed or under_modal_noun(parse, token, lexicon):
             continue
         for pattern in lexicon.lookup(pos, token.lemma):
             if object_matches(parse, token, pattern) and particle_matches(parse, token, pattern):
-                found = code_trigger(parse, token, pattern, index)
-                coded += found
+                found = code_trigger(parse, token, pattern, index, lexicon.verb_targets)
                 if found:
+                    coded += found
+                    consumed.update(embedded(parse, token))
                     break
-    return coded
+    return coded + statement_acts(parse, index, speech_verbs, coded)

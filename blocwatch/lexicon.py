@@ -34,6 +34,8 @@ class Pattern:
 class Lexicon:
     language: str
     patterns: dict[tuple[str, str], tuple[Pattern, ...]]  # (pos, lemma) -> patterns
+    verb_targets: tuple[str, ...] = ()  # the default target roles of verbs
+    modal_nouns: frozenset[str] = frozenset()  # "possibility of", "option of": not events
 
     def lookup(self, pos: str, lemma: str) -> tuple[Pattern, ...]:
         return self.patterns.get((pos, lemma), ())
@@ -68,4 +70,9 @@ def load_lexicon(language: str) -> Lexicon:
     for entry in data["patterns"]:
         pattern = _pattern(entry, defaults)
         patterns.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
-    return Lexicon(language, {key: tuple(value) for key, value in patterns.items()})
+    return Lexicon(
+        language,
+        {key: tuple(value) for key, value in patterns.items()},
+        verb_targets=tuple(defaults["verb"]["target"]),
+        modal_nouns=frozenset(defaults.get("modal_nouns", ())),
+    )

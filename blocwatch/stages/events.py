@@ -42,7 +42,8 @@ def needs_parse(mentions: list[Mention]) -> bool:
 
 
 def paragraph_of(article: Article, sentence: Sentence) -> int:
-    return article.text.count("\n\n", 0, sentence.start)
+    """Paragraphs are separated by line breaks in the cleaned text."""
+    return article.text.count("\n", 0, sentence.start)
 
 
 def to_event(article: Article, coded: Coded, chain: tuple[Reporter, ...], parse, language: str) -> Event:
@@ -91,7 +92,7 @@ def code_events(article: Article, settings: Settings) -> Article:
         mentions = grouped[k]
         chain = sentence_reporters(parse, mentions, cues, history, paragraph_of(article, article.sentences[k]))
         actors = [m for m in mentions if m.code is not None and m.kind in ("state", "organisation")]
-        for coded in code_parse(parse, actors, lexicon):
+        for coded in code_parse(parse, actors, lexicon, cues.speech_verbs):
             event = to_event(article, coded, chain, parse, language)
             if event_key(event) not in seen:
                 seen.add(event_key(event))
