@@ -149,8 +149,8 @@ def to_evidence(row: pd.Series) -> Evidence:
         sentence=row["sentence"], article_id=row["article_id"],
         date=None if day is None or pd.isna(day) else pd.Timestamp(day).date().isoformat(),
         attribution=tuple(row["attribution"] if row["attribution"] is not None else ()),
-        hedged=bool(row["hedged"]), negated=bool(row["negated"]), articles=int(row["articles"]),
-        sources=int(row["sources"]), weight=float(row.get("weight", math.nan)),
+        hedged=bool(row["hedged"]), negated=bool(row["negated"]), articles=int(row.get("articles", 1)),
+        sources=int(row.get("sources", 1)), weight=float(row.get("weight", math.nan)),
     )
 
 

@@ -20,7 +20,7 @@ TABLES = ("articles", "sentences", "mentions", "events", "signatures", "rejectio
 
 EVENTS = """
     SELECT e.*, a.cluster_id AS story, coalesce(a.outlet, a.id) AS outlet, a.language, a.title, a.url,
-           a.published_date, a.origin
+           a.published_date, a.origin, a.ingested_at
     FROM events e JOIN articles a ON a.id = e.article_id
 """
 
@@ -29,7 +29,9 @@ STORY_EVENTS = """
     SELECT story, source, target, code, any_value(root) AS root, any_value(quad_class) AS quad_class,
            any_value(goldstein) AS goldstein, negated, min(event_date) AS event_date,
            bool_and(hedged) AS hedged, bool_and(len(attribution) > 0) AS attributed, min(mode) AS mode,
-           bool_or("symmetric") AS "symmetric",
+           bool_or("symmetric") AS "symmetric", any_value(source_role) AS source_role,
+           any_value(target_role) AS target_role, min(start) AS first_offset, min(ingested_at) AS ingested_at,
+           arg_min(coalesce(url, origin), article_id) AS url,
            arg_min(attribution, article_id || ':' || idx) AS attribution,
            arg_min(sentence, article_id || ':' || idx) AS sentence,
            min(article_id) AS article_id, count(DISTINCT article_id) AS articles,
