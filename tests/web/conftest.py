@@ -1,0 +1,89 @@
+"""Fixtures of the browser tests: Debian's chromium driven by Playwright, and screenshots.
+
+Playwright's own browser download does not work here: the tests launch /usr/bin/chromium, which
+`scripts/install-browser.sh` installs (`make test` runs it). In CI (`CI=true`) a missing chromium
+fails the tests; on a workstation they are skipped with the command to run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "api"))
+
+from api_served import Served, start_server  # noqa: E402
+from api_stores import build_seed_store, build_test_store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian chromium."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: run `sudo scripts/install-browser.sh` (make test does it)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture()
+def page(browser) -> Iterator[object]:
+    """A fresh page; the test fails if the page logs a script error or a CSP violation."""
+    context = browser.new_context(viewport={"width": 1440, "height": 960}, locale="en-US")
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    opened.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
+    yield opened
+    context.close()
+    assert problems == [], "the page reported errors"
+
+
+@pytest.fixture()
+def shot(request: pytest.FixtureRequest):
+    """`shot(page, name)` saves a full-page screenshot under test-output/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(target, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        target.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_test_store(tmp_path_factory.mktemp("web") / "web.duckdb")
+
+
+@pytest.fixture(scope="session")
+def web_server(web_store: Path) -> Iterator[Served]:
+    served = start_server(web_store)
+    yield served
+    served.stop()
+
+
+@pytest.fixture(scope="session")
+def seed_web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """`blocwatch serve` on the sample articles ingested with the real pipeline."""
+    store = build_seed_store(tmp_path_factory.mktemp("web-seeds") / "seeds.duckdb", ROOT / "examples" / "seeds")
+    served = start_server(store)
+    yield served
+    served.stop()
