@@ -14,3 +14,26 @@ SEEDS = ROOT / "examples" / "seeds"
 def seed_paths() -> list[Path]:
     """The five bundled sample articles, in id order."""
     return sorted(SEEDS.glob("*.txt"))
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]], compress: bool = True) -> Path:
+    """A real WARC file of `response` records (url, body, content type), preceded by a request record."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=compress)
+        for url, body, content_type in pages:
+            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", url.split("/")[2])], is_http_request=True)
+            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b""), http_headers=request))
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+    return path
+
+
+@pytest.fixture()
+def make_warc(tmp_path: Path):
+    """Factory: `make_warc(name, pages, compress=True)` writes a WARC under tmp_path."""
+    return lambda name, pages, compress=True: write_warc(tmp_path / name, pages, compress)

@@ -81,13 +81,21 @@ def read_file(path: Path, settings: Settings) -> Iterator[Result]:
 
 
 def walk(directory: Path) -> Iterator[Path]:
-    """Files under `directory` with a known extension, recursively, in sorted order."""
-    for root, directories, files in os.walk(directory):
-        directories[:] = sorted(name for name in directories if not name.startswith("."))
-        for name in sorted(files):
-            path = Path(root) / name
-            if not name.startswith(".") and extension(path) in READERS:
-                yield path
+    """Files under `directory` with a known extension, recursively, in path order (like `find | sort`)."""
+    for entry in sorted(os.scandir(directory), key=lambda found: found.name):
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir():
+            yield from walk(path)
+        elif entry.is_file() and extension(path) in READERS:
+            yield path
+
+
+def read_directory(directory: Path, settings: Settings) -> Iterator[Result]:
+    """The documents of every readable file under `directory`."""
+    for found in walk(directory):
+        yield from read_file(found, settings)
 
 
 def read_path(name: str, settings: Settings) -> Iterator[Result]:
@@ -99,8 +107,7 @@ def read_path(name: str, settings: Settings) -> Iterator[Result]:
         return
     path = Path(name)
     if path.is_dir():
-        for found in walk(path):
-            yield from read_file(found, settings)
+        yield from guarded(name, read_directory(path, settings))
     elif path.is_file():
         yield from read_file(path, settings)
     elif path.exists():

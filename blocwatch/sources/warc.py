@@ -22,6 +22,7 @@ from .common import check_size, decode_html
 
 CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
 CHUNK = 1 << 20
+TRUNCATED_RECORD = "the record is truncated (its block is shorter than its Content-Length); the archive is damaged here"
 
 
 def read_warc_file(path: Path, settings: Settings) -> Iterator[RawDocument | Rejection]:
@@ -34,7 +35,10 @@ def read_warc_file(path: Path, settings: Settings) -> Iterator[RawDocument | Rej
             for record in ArchiveIterator(handle):
                 if is_html_response(record):
                     number += 1
-                    yield record_result(record, f"{path}#{number}", settings)
+                    result = record_result(record, f"{path}#{number}", settings)
+                    yield result
+                    if isinstance(result, Rejection) and result.reason == TRUNCATED_RECORD:
+                        return  # the damage is reported once, at the record where it starts
         except Exception as error:  # warcio raises assorted errors (even AttributeError) on damaged input
             raise InputError(f"not a WARC archive, or damaged {after(number)} ({type(error).__name__}: {error})") from None
     if path.name.lower().endswith(".gz") and not gzip_complete(path):
@@ -74,7 +78,7 @@ def read_body(record: Any, settings: Settings) -> bytes:
     body = record.content_stream().read(settings.max_file_bytes + 1)
     check_size(len(body), settings, "record body")
     if getattr(record.raw_stream, "limit", 0) > 0:
-        raise InputError("the record is truncated (its block is shorter than its Content-Length); the archive is damaged here")
+        raise InputError(TRUNCATED_RECORD)
     return body
 
 

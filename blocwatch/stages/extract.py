@@ -97,7 +97,9 @@ def extract(document: RawDocument, settings: Settings) -> Article:
         text = with_title_first(document.text, clean_title(document.title))
     elif document.html is not None and document.html.strip():
         metadata = html_metadata_and_text(document.html, document.url)
-        text = with_title_first(metadata.get("text") or "", clean_title(document.title or metadata.get("title")))
+        if not (metadata.get("text") or "").strip():
+            raise InputError("no main text found in the HTML (only markup, scripts or navigation)")
+        text = with_title_first(metadata["text"] or "", clean_title(document.title or metadata.get("title")))
     else:
         raise InputError("the document has no text (empty, or only whitespace)")
     text = normalise_text(text)
