@@ -1,0 +1,97 @@
+"""Throughput of the pipeline over a corpus made from the bundled sample articles.
+
+    .venv/bin/python bench/throughput.py 20                                   # every stage, seeds x 20
+    .venv/bin/python bench/throughput.py 200 --stages clean,language,sentences
+
+Prints articles per second, words per second and peak memory (the process's maximum resident set
+size, which includes the models). Start-up (imports, model loading) is timed apart, on a first
+article, so the rate is the steady state. `--trace-memory` adds a second pass under tracemalloc
+for the peak of Python allocations (tracemalloc slows Python down, so it is never timed). Run by
+hand; not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from blocwatch.model import Article, RawDocument, Rejection  # noqa: E402
+from blocwatch.pipeline import DEFAULT_STAGES, build  # noqa: E402
+from blocwatch.settings import Settings  # noqa: E402
+from blocwatch.sources import read_paths  # noqa: E402
+
+SEEDS = ROOT / "examples" / "seeds"
+
+
+def corpus(repeat: int) -> Iterator[RawDocument]:
+    """The seeds read once, then yielded `repeat` times with distinct ids."""
+    documents = [found for found in read_paths([str(SEEDS)], Settings()) if isinstance(found, RawDocument)]
+    for round_number in range(repeat):
+        for document in documents:
+            yield RawDocument(id=f"{document.id}-{round_number}", origin=document.origin, text=document.text)
+
+
+def peak_rss_megabytes() -> float:
+    """Maximum resident set size of this process so far, in MB (Linux reports kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(pipeline, repeat: int) -> tuple[int, int, int]:
+    """Articles, words and rejections after running the corpus through `pipeline`."""
+    articles = words = rejected = 0
+    for document in corpus(repeat):
+        result = pipeline(document)
+        if isinstance(result, Article):
+            articles += 1
+            words += len(result.text.split())
+        else:
+            rejected += 1
+    return articles, words, rejected
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("repeat", type=int, nargs="?", default=10, help="how many times the five seeds are repeated (default 10)")
+    parser.add_argument("--stages", default=",".join(DEFAULT_STAGES), help="comma-separated stages (default: all)")
+    parser.add_argument("--trace-memory", action="store_true", help="also measure the peak of Python allocations (an untimed second pass)")
+    arguments = parser.parse_args()
+    names = tuple(name.strip() for name in arguments.stages.split(",") if name.strip())
+    pipeline = build(Settings(), names)
+
+    started = time.perf_counter()
+    warm = pipeline(next(corpus(1)))  # imports and model loading
+    warm_up = time.perf_counter() - started
+    if isinstance(warm, Rejection):
+        raise SystemExit(f"the first seed was rejected: {warm.reason}")
+
+    started = time.perf_counter()
+    articles, words, rejected = run(pipeline, arguments.repeat)
+    elapsed = time.perf_counter() - started
+    traced_peak = None
+    if arguments.trace_memory:
+        tracemalloc.start()
+        run(pipeline, arguments.repeat)
+        traced_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+
+    print(f"stages            {','.join(names)}")
+    print(f"articles          {articles} ({rejected} rejected), {words} words")
+    print(f"start-up          {warm_up:.2f} s (first article, imports and models)")
+    print(f"elapsed           {elapsed:.2f} s")
+    print(f"articles/s        {articles / elapsed:.1f}")
+    print(f"words/s           {words / elapsed:,.0f}")
+    print(f"peak RSS          {peak_rss_megabytes():.0f} MB")
+    if traced_peak is not None:
+        print(f"peak traced       {traced_peak / 1e6:.1f} MB (Python allocations during the run)")
+
+
+if __name__ == "__main__":
+    main()
