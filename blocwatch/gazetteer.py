@@ -337,3 +337,23 @@ def load_gazetteer(user_file: str | None = None) -> Gazetteer:
     ordered = [entries[i] for i in entries if i in user_ids] + [entries[i] for i in entries if i not in user_ids]
     index, conflicts = build_index(ordered, frozenset(user_ids))
     return Gazetteer(entries, index, conflicts)
+
+
+# --- role nouns -----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def load_roles() -> Index:
+    """Nouns that give a state mention its CAMEO role, from `lang/*/actor_roles.yaml`, any case."""
+    index = Index()
+    for path in sorted(Path(str(resources.files("blocwatch") / "lang")).glob("*/actor_roles.yaml")):
+        table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(table, dict):
+            raise GazetteerError(f"{path}: a role file maps a CAMEO role (GOV, MIL, ...) to a list of nouns")
+        for role, phrases in table.items():
+            for phrase in phrases or ():
+                words = split_words(str(phrase))
+                entry = Entry(id=f"role:{role}", name=str(phrase), kind="feature", role=str(role), origin=str(path))
+                # Lower-case surface: a role noun matches whatever its capitalisation.
+                index.add(tuple(name_key(word) for word in words), Name(entry, tuple(w.lower() for w in words), False, False))
+    return index

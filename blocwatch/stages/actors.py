@@ -1,0 +1,264 @@
+"""Stage `actors`: find the states, organisations, outlets and groups a text names (issue 3).
+
+Three passes over the cleaned text:
+1. the gazetteer walk: every token position, longest name first (so "North Korean leader" is one
+   PRK mention and "South China Sea" hides China); an adjective or state name followed by a role
+   noun takes that role and the noun ("Japanese Foreign Ministry" -> JPN GOV), a possessive or
+   "of" phrase gives a role without widening ("China's foreign ministry", "МИД России");
+2. the article's own evidence: a person counts for the code of the office held on the publication
+   date, an ambiguous name ("Korea") for the one candidate the rest of the article names;
+3. statistical NER (spaCy for English, natasha for Russian) over the sentences with capitalised
+   words the gazetteer did not explain: a state name inside a longer person name is no state
+   ("Chad Smith"), and names the gazetteer lacks become `unresolved` mentions with no code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from ..gazetteer import Gazetteer, Index, Name, Token, load_gazetteer, load_roles, tokenize
+from ..model import Article, Mention
+from ..nlp import english_entities, russian_entities
+from ..pipeline import stage
+from ..settings import Settings
+
+ENGLISH_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+RUSSIAN_LABELS = frozenset({"LOC", "ORG", "PER"})
+PERSON_LABELS = frozenset({"PERSON", "PER"})
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+LATIN = re.compile(r"[A-Za-z]")
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A gazetteer name found at tokens [start, end), with the role the context gave it."""
+
+    start: int
+    end: int
+    name: Name
+    role: str | None = None
+
+
+# --- pass 1: the gazetteer walk -------------------------------------------------------------------
+
+
+def scan(tokens: list[Token], gazetteer: Gazetteer, roles: Index) -> list[Match]:
+    """Leftmost-longest gazetteer matches, widened over a role noun next to them where one fits."""
+    matches: list[Match] = []
+    position = 0
+    while position < len(tokens):
+        found = gazetteer.index.longest(tokens, position)
+        if found is None:
+            position += 1
+            continue
+        end, name = found
+        match = Match(position, end, name)
+        if takes_role(name):
+            floor = matches[-1].end if matches else 0
+            match = (
+                widen_with_role(tokens, match, roles)
+                or widen_before(tokens, match, roles, floor)
+                or replace(match, role=possessive_role(tokens, match, roles))
+            )
+        matches.append(match)
+        position = match.end
+    return matches
+
+
+def takes_role(name: Name) -> bool:
+    """States named by name or adjective take their role from context; organs keep their own."""
+    entry = name.entry
+    return entry.kind == "state" and entry.role is None and not entry.offices
+
+
+def widen_with_role(tokens: list[Token], match: Match, roles: Index) -> Match | None:
+    """"Russian military" -> one mention with role MIL, when a role noun follows directly."""
+    found = roles.longest(tokens, match.end)
+    if found is None:
+        return None
+    end, noun = found
+    return Match(match.start, end, match.name, noun.entry.role)
+
+
+def widen_before(tokens: list[Token], match: Match, roles: Index, floor: int) -> Match | None:
+    """"foreign minister of Japan", "МИД России": one mention from the role noun to the name."""
+    if match.name.adjective:
+        return None
+    end = match.start
+    if not CYRILLIC.search(tokens[match.start].text):
+        # English puts the role noun before "of (the)": "the President of Russia".
+        if end >= 1 and tokens[end - 1].text.lower() == "the":
+            end -= 1
+        if not (end >= 1 and tokens[end - 1].text.lower() == "of"):
+            return None
+        end -= 1
+    for start in range(max(floor, end - 5), end):
+        found = roles.longest(tokens, start, limit=end)
+        if found is not None and found[0] == end:
+            return Match(start, match.end, match.name, found[1].entry.role)
+    return None
+
+
+def possessive_role(tokens: list[Token], match: Match, roles: Index) -> str | None:
+    """The role given by "X's <noun>" ("China's foreign ministry" -> GOV), without widening."""
+    after = match.end
+    if after + 2 <= len(tokens) and tokens[after].text in ("'", "’") and tokens[after + 1].text.lower() == "s":
+        found = roles.longest(tokens, after + 2)
+        if found is not None:
+            return found[1].entry.role
+    return None
+
+
+# --- pass 2: what the rest of the article decides ---------------------------------------------------
+
+
+def publication_day(published: str | None) -> dt.date | None:
+    """The publication date as a date, or None when absent or unreadable."""
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def to_mention(text: str, tokens: list[Token], match: Match, day: dt.date | None) -> Mention | None:
+    """The mention a match stands for; None for features (a sea, a weapon)."""
+    entry = match.name.entry
+    start, end = tokens[match.start].start, tokens[match.end - 1].end
+    surface = text[start:end]
+    if entry.kind == "feature":
+        return None
+    if entry.offices:
+        office = entry.office_on(day)
+        if office is None:
+            return Mention(start, end, surface, None, entry.name, "unresolved", None, entry.id)
+        return Mention(start, end, surface, office.code, entry.name, entry.kind, office.role, entry.id)
+    if entry.candidates:
+        return Mention(start, end, surface, None, entry.name, "unresolved", match.role, entry.id)
+    return Mention(start, end, surface, entry.code, entry.name, entry.kind, match.role or entry.role, entry.id)
+
+
+def resolve_ambiguous(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """"Korea" counts for PRK when the article names North Korea and not South Korea (and so on)."""
+    named = {mention.code for mention in mentions if mention.code}
+    resolved = []
+    for mention in mentions:
+        entry = gazetteer.entries.get(mention.entry or "")
+        if mention.code is None and entry is not None and entry.candidates:
+            present = [code for code in entry.candidates if code in named]
+            if len(present) == 1:
+                name = next((e.name for e in gazetteer.entries.values() if e.kind == "state" and e.code == present[0]), entry.name)
+                mention = replace(mention, code=present[0], name=name, kind="state")
+        resolved.append(mention)
+    return resolved
+
+
+def gazetteer_mentions(text: str, published: str | None, gazetteer: Gazetteer) -> tuple[list[Mention], list[Token], list[Match]]:
+    """Mentions from the gazetteer alone, with the tokens and matches they came from."""
+    tokens = tokenize(text)
+    matches = scan(tokens, gazetteer, load_roles())
+    day = publication_day(published)
+    mentions = [m for m in (to_mention(text, tokens, match, day) for match in matches) if m is not None]
+    return resolve_ambiguous(mentions, gazetteer), tokens, matches
+
+
+# --- pass 3: statistical NER --------------------------------------------------------------------
+
+
+def segments(article: Article) -> list[tuple[int, int, str]]:
+    """(start, end, language) of each sentence, or of each line when there are no sentences."""
+    if article.sentences:
+        spans = [(s.start, s.end, s.language or article.language) for s in article.sentences]
+    else:
+        spans, offset = [], 0
+        for line in article.text.splitlines(keepends=True):
+            spans.append((offset, offset + len(line.rstrip()), article.language))
+            offset += len(line)
+    return [(start, end, language or script_language(article.text[start:end])) for start, end, language in spans if end > start]
+
+
+def script_language(text: str) -> str:
+    """ru when Cyrillic letters outnumber Latin ones, else en."""
+    return "ru" if len(CYRILLIC.findall(text)) > len(LATIN.findall(text)) else "en"
+
+
+def needs_ner(text: str, start: int, end: int, tokens: list[Token], covered: set[int]) -> bool:
+    """Whether a segment has a capitalised word (not its first) that no gazetteer match explains."""
+    inside = [t for t in tokens if start <= t.start < end]
+    return any(t.text[:1].isupper() and t.start not in covered for t in inside[1:])
+
+
+def entities(article: Article, tokens: list[Token], covered: set[int], settings: Settings) -> list[tuple[int, int, str]]:
+    """Named entities (article offsets, label) of the segments that need NER, by language."""
+    wanted = [s for s in segments(article) if needs_ner(article.text, s[0], s[1], tokens, covered)]
+    found = []
+    for language, tagger in (("en", lambda texts: english_entities(texts, settings)), ("ru", russian_entities)):
+        chosen = [s for s in wanted if (s[2] == "ru") == (language == "ru")]
+        if not chosen:
+            continue
+        for (start, end, _), spans in zip(chosen, tagger([article.text[start:end] for start, end, _ in chosen])):
+            found.extend((start + a, start + b, label) for a, b, label in spans)
+    return found
+
+
+def drop_person_names(mentions: list[Mention], found: list[tuple[int, int, str]], adjectives: set[int]) -> list[Mention]:
+    """A state or capital name inside a longer personal name is no state ("Chad Smith", "Michael Jordan").
+
+    Adjectives (`adjectives`: their start offsets) are kept: "Russian" stays RUS in "Russian Vladimir Putin".
+    """
+    people = [(a, b) for a, b, label in found if label in PERSON_LABELS]
+    kept = []
+    for mention in mentions:
+        named = mention.entry is not None and mention.entry.startswith(("state:", "capital:")) and mention.start not in adjectives
+        if named and any(a <= mention.start and mention.end <= b and (b - a) > (mention.end - mention.start) for a, b in people):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def unresolved_mentions(text: str, found: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Named entities that overlap no gazetteer match, as mentions with no code."""
+    mentions = []
+    for start, end, label in found:
+        if label not in ENGLISH_LABELS | RUSSIAN_LABELS:
+            continue
+        surface = text[start:end]
+        article = LEADING_ARTICLE.match(surface)
+        if article:
+            start, surface = start + article.end(), surface[article.end():]
+        if any(char.isdigit() for char in surface) or not any(char.isupper() for char in surface):
+            continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        mentions.append(Mention(start, end, surface, None, surface, "unresolved", None, None))
+    return mentions
+
+
+# --- the stage ------------------------------------------------------------------------------------
+
+
+def find_mentions(article: Article, settings: Settings) -> tuple[Mention, ...]:
+    """Every mention of the article, sorted by offset, non-overlapping."""
+    gazetteer = load_gazetteer(settings.gazetteer)
+    mentions, tokens, matches = gazetteer_mentions(article.text, article.published, gazetteer)
+    spans = [(tokens[m.start].start, tokens[m.end - 1].end) for m in matches]
+    covered = {t.start for t in tokens if any(a <= t.start < b for a, b in spans)}
+    found = entities(article, tokens, covered, settings)
+    adjectives = {tokens[m.start].start for m in matches if m.name.adjective}
+    kept = drop_person_names(mentions, found, adjectives)
+    dropped = {(m.start, m.end) for m in mentions} - {(m.start, m.end) for m in kept}
+    mentions = kept + unresolved_mentions(article.text, found, [span for span in spans if span not in dropped])
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+@stage("actors", requires=("sentences", "language"), provides=("mentions",))
+def actors(article: Article, settings: Settings) -> Article:
+    """Stage: fill `article.mentions`."""
+    return replace(article, mentions=find_mentions(article, settings))
+
+
+def mentions_of_text(text: str, settings: Settings, published: str | None = None) -> tuple[Mention, ...]:
+    """The mentions of a bare text (no cleaning or sentence split): for tuning the gazetteer."""
+    return find_mentions(Article(id="text", origin="text", text=text, published=published), settings)
