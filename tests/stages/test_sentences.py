@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings as hypothesis_settings, strategies as st
 
 from blocwatch.model import Article, RawDocument
 from blocwatch.pipeline import build
@@ -55,3 +56,15 @@ def test_sentences_of_seed_002_machine_translated_prose(seed_paths: list[Path]) 
     texts = [sentence.text for sentence in article.sentences]
     assert "The NATO military alliance is said to be expanding into Asia." in texts
     assert "It is known that Russia, North Korea (North Korea) and China are Washington’s rivals in this region." in texts
+
+
+@hypothesis_settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "U.S.", "г.", "Putin", "said", "Россия", ".", "!", "?", "“", "”", "\n", "\n\n", " ", "V.", "2024.", "«", "»"]), max_size=40))
+def test_sentences_are_always_slices_within_paragraphs(tokens: list[str]) -> None:
+    text = " ".join(tokens).strip()
+    if not text:
+        return
+    article = split_sentences(detect_language(Article(id="h", origin="h", text=text), Settings()), Settings())
+    for sentence in article.sentences:
+        assert text[sentence.start:sentence.end] == sentence.text
+        assert "\n\n" not in sentence.text
