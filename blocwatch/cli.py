@@ -68,6 +68,30 @@ def extract(settings, paths: tuple[str, ...], output_format: str, stages: str | 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.pass_obj
+def actors(settings, paths: tuple[str, ...]) -> None:
+    """Print the actor mentions of each input (offsets in the cleaned text, text, code, kind, role,
+    gazetteer entry): for tuning the gazetteer. PATHS as for `extract`; - reads standard input.
+
+    Example: echo "Moscow and Pyongyang signed a treaty." | blocwatch actors -
+    """
+    from .extracting import extract_paths
+    from .model import Rejection
+    from .stages.actors import mention_table
+
+    skipped = 0
+    for result in extract_paths(paths, settings, ("clean", "language", "sentences", "actors")):
+        if isinstance(result, Rejection):
+            skipped += 1
+            report_rejection(result.origin, result.reason)
+            continue
+        click.echo(f"# {result.origin}\n{mention_table(result.mentions)}\n")
+    if skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_obj
 def explain(settings, paths: tuple[str, ...]) -> None:
     """Print each event with its sentence, the actor [S ...] [T ...], verb {...} and reporter <A ...>
     spans marked, the pattern that fired, attribution, modality and date.

@@ -262,3 +262,11 @@ def actors(article: Article, settings: Settings) -> Article:
 def mentions_of_text(text: str, settings: Settings, published: str | None = None) -> tuple[Mention, ...]:
     """The mentions of a bare text (no cleaning or sentence split): for tuning the gazetteer."""
     return find_mentions(Article(id="text", origin="text", text=text, published=published), settings)
+
+
+def mention_table(mentions: tuple[Mention, ...]) -> str:
+    """The mentions as a fixed-width table (offsets, text, code, kind, role, entry) for people."""
+    rows = [("start", "end", "text", "code", "kind", "role", "entry")]
+    rows += [(str(m.start), str(m.end), m.text.replace("\n", " "), m.code or "-", m.kind, m.role or "-", m.entry or "-") for m in mentions]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
