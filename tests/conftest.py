@@ -16,6 +16,25 @@ def seed_paths() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
 
 
+@pytest.fixture(scope="session")
+def fixture_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the coded corpus of tests/fixtures.py, built once per session. Read it, never write it."""
+    from fixtures import build_store
+
+    return build_store(tmp_path_factory.mktemp("store") / "fixtures.duckdb")
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five sample articles ingested through the full default pipeline, once per session. Read it, never write it."""
+    from blocwatch.ingest import ingest
+    from blocwatch.settings import Settings
+
+    path = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    ingest([str(SEEDS)], Settings(), path)
+    return path
+
+
 def write_warc(path: Path, pages: list[tuple[str, bytes, str]], compress: bool = True) -> Path:
     """A real WARC file of `response` records (url, body, content type), preceded by a request record."""
     import io

@@ -16,25 +16,14 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from blocwatch.cameo import lookup
 from blocwatch.model import Article, Event, Mention, Sentence, Span
 
-# CAMEO code -> Goldstein value (a few codes the corpus uses).
-GOLDSTEIN = {
-    "030": 4.0, "036": 4.0, "040": 1.0, "042": 1.9, "043": 2.8, "046": 7.0, "051": 3.4, "057": 8.0,
-    "061": 6.4, "062": 7.4, "070": 7.0, "072": 8.3, "111": -2.0, "112": -2.0, "120": -4.0,
-    "130": -4.4, "138": -7.0, "150": -7.2, "160": -4.0, "190": -10.0,
-}
 NAMES = {
     "RUS": ("Russia", "state"), "PRK": ("North Korea", "state"), "CHN": ("China", "state"),
     "IRN": ("Iran", "state"), "USA": ("United States", "state"), "JPN": ("Japan", "state"),
     "KOR": ("South Korea", "state"), "NATO": ("NATO", "organisation"), "UKR": ("Ukraine", "state"),
 }
-
-
-def quad_class(code: str) -> int:
-    """GDELT's quad class of a CAMEO code: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
-    root = int(code[:2])
-    return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
 
 
 @dataclass(frozen=True)
@@ -68,9 +57,10 @@ class Spec:
 
 def build_event(spec: E, sentence: Sentence, published: str | None) -> Event:
     """The Event of an event spec, evidence taken from its sentence."""
+    cameo = lookup(spec.code)
     return Event(
-        source=spec.source, target=spec.target, code=spec.code, root=spec.code[:2],
-        goldstein=GOLDSTEIN[spec.code], quad_class=quad_class(spec.code), plover=None,
+        source=spec.source, target=spec.target, code=spec.code, root=cameo.root,
+        goldstein=cameo.goldstein, quad_class=cameo.quad_class, plover=cameo.plover,
         sentence=sentence.text, start=sentence.start, end=sentence.end, attribution=spec.attribution,
         hedged=spec.hedged, negated=spec.negated, mode="denied" if spec.negated else "asserted",
         date=spec.date or published, date_precision="day" if (spec.date or published or "").count("-") == 2 else "month",

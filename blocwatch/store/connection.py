@@ -5,6 +5,8 @@ file by keeping every hold short: `blocwatch ingest` commits a small batch of ar
 transaction and closes the file at least once a second (`StoreWriter.hold_seconds`), and readers
 (the CLI, the Python API, the HTTP server) open it read-only for one query and close it at once.
 Whoever finds the file locked retries with a short back-off until `timeout` seconds have passed.
+Inside one process that already writes the file (the HTTP server accepting an upload), a reader
+shares the writer's database instance instead of opening a second one.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ def connect(path: str | Path, read_only: bool = False, timeout: float = LOCK_TIM
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.ConnectionException as error:
+            if read_only and "different configuration" in str(error):
+                # This process already has the file open for writing: share that instance to read.
+                return duckdb.connect(str(path))
+            raise
         except duckdb.IOException as error:
             if not _is_lock_error(error) or time.monotonic() >= deadline:
                 if _is_lock_error(error):

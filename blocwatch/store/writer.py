@@ -7,7 +7,8 @@ Identity: an article is its `id` and its `content_hash` (SHA-256 of the cleaned 
   mentions, events, signature) are deleted and the new ones inserted in the same transaction;
 - a content hash already stored under another id is a `duplicate`: recorded in `duplicates`, no rows;
 - anything else is `written`.
-Rejected inputs go to `rejections` (one row per origin, the latest reason).
+Rejected inputs go to `rejections` (one row per origin, the latest reason; removed when the origin
+later yields an article).
 A batch of articles is written in one transaction, so a killed process leaves either all of a
 batch or none of it, and a re-run completes it.
 """
@@ -196,6 +197,7 @@ class StoreWriter:
         content = article.content_hash
         replaced = article.id in self.contents
         batch.deleted_ids.append(article.id)  # old rows of this id, as an article or as a duplicate
+        batch.deleted_origins.append(article.origin)  # an input that failed before and now works
         self.duplicate_inputs.pop(article.id, None)
         if replaced:
             del self.by_content[self.contents.pop(article.id)]
