@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 MODES = ("planned", "possible", "hypothetical", "denied")
-LISTS = ("hedges", "negations", "negation_verbs", "reporting_verbs", "reporting_phrases", "citing_phrases", "source_anaphora")
+LISTS = ("hedges", "negations", "negation_verbs", "reporting_verbs", "speech_verbs", "reporting_phrases", "citing_phrases", "source_anaphora")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Cues:
     hypothetical: frozenset[str]
     denied: frozenset[str]
     reporting_verbs: frozenset[str]  # lemmas: say, заявить
+    speech_verbs: frozenset[str]  # the reporting verbs that are a public statement (CAMEO 010) themselves
     reporting_phrases: tuple[str, ...]  # longest first, so "as reported by" is tried before "reported by"
     citing_phrases: frozenset[str]  # the reporting phrases that name an inner source: "citing", "со ссылкой на"
     source_anaphora: frozenset[str]  # lemmas of nouns that refer back to a named source
@@ -63,10 +64,18 @@ def _normalised(values: Any, where: str) -> tuple[str, ...]:
 
 
 def _read(language: str) -> dict[str, Any]:
+    """The parsed cue file of `language`."""
     path = files("blocwatch").joinpath("lang", language, "cues.yaml")
     if not path.is_file():
         raise ValueError(f"no modality and attribution cues for language {language!r}; add blocwatch/lang/{language}/cues.yaml (see lang/en/cues.yaml)")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _check_subset(lists: dict[str, tuple[str, ...]], part: str, whole: str, where: str) -> None:
+    """ValueError naming the entries of `part` missing from `whole`."""
+    stray = set(lists[part]) - set(lists[whole])
+    if stray:
+        raise ValueError(f"{where}: {part} {sorted(stray)} must also be listed under {whole}")
 
 
 @cache
@@ -76,15 +85,15 @@ def load_cues(language: str) -> Cues:
     where = f"blocwatch/lang/{language}/cues.yaml"
     lists = {key: _normalised(raw.get(key), f"{where}: {key}") for key in LISTS}
     modes = {mode: _normalised((raw.get("mode") or {}).get(mode), f"{where}: mode.{mode}") for mode in MODES}
-    stray = set(lists["citing_phrases"]) - set(lists["reporting_phrases"])
-    if stray:
-        raise ValueError(f"{where}: citing_phrases {sorted(stray)} must also be listed under reporting_phrases")
+    _check_subset(lists, "citing_phrases", "reporting_phrases", where)
+    _check_subset(lists, "speech_verbs", "reporting_verbs", where)
     return Cues(
         language=language,
         hedges=frozenset(lists["hedges"]),
         negations=frozenset(lists["negations"]),
         negation_verbs=frozenset(lists["negation_verbs"]),
         reporting_verbs=frozenset(lists["reporting_verbs"]),
+        speech_verbs=frozenset(lists["speech_verbs"]),
         reporting_phrases=tuple(sorted(lists["reporting_phrases"], key=len, reverse=True)),
         citing_phrases=frozenset(lists["citing_phrases"]),
         source_anaphora=frozenset(lists["source_anaphora"]),

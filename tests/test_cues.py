@@ -31,6 +31,18 @@ def test_cues_citing_phrases_are_reporting_phrases(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_cues_speech_verbs_are_reporting_verbs(language: str) -> None:
+    cues = load_cues(language)
+    assert cues.speech_verbs <= cues.reporting_verbs
+
+
+@pytest.mark.parametrize(("language", "verb"), [("en", "warn"), ("en", "believe"), ("en", "allege"), ("ru", "предупредить"), ("ru", "считать")])
+def test_cues_speech_verbs_exclude_beliefs_and_coded_acts(language: str, verb: str) -> None:
+    cues = load_cues(language)
+    assert verb in cues.reporting_verbs and verb not in cues.speech_verbs
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_cues_reporting_phrases_longest_first(language: str) -> None:
     lengths = [len(phrase) for phrase in load_cues(language).reporting_phrases]
     assert lengths == sorted(lengths, reverse=True)
@@ -51,6 +63,8 @@ def test_cues_reporting_phrases_longest_first(language: str) -> None:
         ("en", "denied", "deny"),
         ("en", "reporting_verbs", "say"),
         ("en", "reporting_verbs", "claim"),
+        ("en", "speech_verbs", "say"),
+        ("ru", "speech_verbs", "заявить"),
         ("en", "citing_phrases", "citing"),
         ("en", "source_anaphora", "publication"),
         ("en", "source_anaphora", "memo"),
