@@ -2,7 +2,9 @@
 
 razdel splits each paragraph (a sentence never crosses a blank line); breaks razdel makes right
 after an abbreviation or an initial listed in `lang/<language>/sentences.yaml` are undone
-("Gen. Milley", "V. Putin", "в 2023 г. Министерство"). Each sentence carries its paragraph's language.
+("Gen. Milley", "V. Putin", "в 2023 г. Министерство"), and a piece without letters or digits (a
+stray '".' after a closing quote) joins the sentence before it. Each sentence carries its
+paragraph's language.
 """
 
 from __future__ import annotations
@@ -50,10 +52,11 @@ def abbreviations(language: str | None, fallback: tuple[str, ...]) -> Abbreviati
 
 
 def split_paragraph(text: str, known: Abbreviations) -> list[tuple[int, int]]:
-    """Sentence offsets within one paragraph, abbreviation breaks undone."""
+    """Sentence offsets within one paragraph; breaks after abbreviations and before stray punctuation undone."""
     spans: list[tuple[int, int]] = []
     for piece in sentenize(text):
-        if spans and known.ends_with_one(text[spans[-1][0]:spans[-1][1]]):
+        stray = not any(character.isalnum() for character in piece.text)  # a lone '".' after a quote
+        if spans and (stray or known.ends_with_one(text[spans[-1][0]:spans[-1][1]])):
             spans[-1] = (spans[-1][0], piece.stop)
         else:
             spans.append((piece.start, piece.stop))

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings as hypothesis_settings, strategies as st
 
 from blocwatch.errors import InputError
-from blocwatch.model import RawDocument
+from blocwatch.model import Article, RawDocument
+from blocwatch.pipeline import build
 from blocwatch.settings import Settings
 from blocwatch.stages.extract import extract, normalise_text
 
@@ -62,3 +64,13 @@ def test_extract_html_fragment_falls_back_to_paragraph_text() -> None:
 def test_extract_rejects_documents_without_text(raw: RawDocument) -> None:
     with pytest.raises(InputError):
         extract(raw, Settings())
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300), st.booleans())
+def test_extract_and_first_stages_only_ever_reject_arbitrary_input(text: str, as_html: bool) -> None:
+    pipeline = build(Settings(), ("clean", "language", "sentences"))
+    raw = RawDocument(id="h", origin="h", html=text) if as_html else RawDocument(id="h", origin="h", text=text)
+    result = pipeline(raw)  # an InputError becomes a Rejection; anything else would raise here
+    if isinstance(result, Article):
+        assert all(result.text[s.start:s.end] == s.text for s in result.sentences)

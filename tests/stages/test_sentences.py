@@ -68,3 +68,7 @@ def test_sentences_are_always_slices_within_paragraphs(tokens: list[str]) -> Non
     for sentence in article.sentences:
         assert text[sentence.start:sentence.end] == sentence.text
         assert "\n\n" not in sentence.text
+
+
+def test_sentences_stray_punctuation_joins_the_sentence_before() -> None:
+    assert sentences_of("They said “the policy is unchanged.” \". Next one.") == ["They said “the policy is unchanged.” \".", "Next one."]
