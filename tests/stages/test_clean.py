@@ -107,6 +107,18 @@ def test_clean_paragraphs_are_separated_by_one_blank_line(seed_paths: list[Path]
         ("World » Asia » Politics", "breadcrumb"),
         ("https://example.org/article/1", "url-line"),
         ("The site is blocked in Russia; read us through our mirror or a VPN.", "mirror-notice"),
+        ("AFP via Getty Images", "photo-credit"),
+        ("Reuters/Evgenia Novozhenina", "photo-credit"),
+        ("Image source, Getty Images", "photo-credit"),
+        ("Telegram | VK | WhatsApp", "widget"),
+        ("Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", "widget"),
+        ("Listen to this article 4 min", "widget"),
+        ("Most read", "promo"),
+        ("Самое читаемое", "promo"),
+        ("(Reporting by Guy Faulconbridge; Editing by Andrew Osborn)", "trailer"),
+        ("Published 12 March 2024, 10:05 GMT", "trailer"),
+        ("Опубликовано: 12.03.2024 10:05", "trailer"),
+        ("We use cookies to improve your experience. By continuing you accept our cookie policy.", "promo"),
     ],
 )
 def test_clean_line_rule_removes(line: str, rule: str) -> None:
@@ -126,6 +138,11 @@ def test_clean_line_rule_removes(line: str, rule: str) -> None:
         "Роскомнадзор заблокировал доступ к YouTube, сообщили в ведомстве.",
         "По теме переговоров Россия и Китай не высказались.",
         "The end of the war is not in sight, he said.",
+        "Russia told Reuters the talks would go on.",
+        "Reporting by state media suggested the talks had stalled.",
+        "Updated figures show that trade between Russia and China grew.",
+        "Главное, по словам министра, — сохранить диалог с Пекином.",
+        "Telegram was blocked in Iran in 2018, officials said.",
     ],
 )
 def test_clean_keeps_sentences_that_only_look_like_boilerplate(line: str) -> None:
