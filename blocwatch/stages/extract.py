@@ -9,8 +9,10 @@ already start with it, so that every article looks alike downstream: title line 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from email.utils import parsedate_to_datetime
 
 from ..errors import InputError
 from ..model import Article, RawDocument
@@ -18,6 +20,8 @@ from ..settings import Settings
 
 # C0/C1 control characters other than tab and newline: never text, sometimes left by bad encoders.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ])")
+DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
 def normalise_text(text: str) -> str:
@@ -25,6 +29,34 @@ def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     lines = [CONTROL_CHARACTERS.sub("", line).rstrip() for line in text.splitlines()]
     return "\n".join(lines).strip("\n")
+
+
+def iso_date(value: str | None) -> str | None:
+    """`value` as an ISO date ("2024-03-05", or "2024-03"/"2024" when that is all it says), else None.
+
+    Readers pass dates on as found: ISO timestamps, RFC 2822 ("Tue, 12 Mar 2024 10:15:00 GMT"),
+    "12.03.2024". Anything else is dropped rather than guessed.
+    """
+    text = (value or "").strip()
+    found = ISO_DATE.match(text)
+    if found:
+        year, month, day = found.groups()
+        return "-".join(part for part in (year, month, day) if part) if valid_date(year, month or "1", day or "1") else None
+    found = DOTTED_DATE.match(text)
+    if found and valid_date(found.group(3), found.group(2), found.group(1)):
+        return f"{found.group(3)}-{int(found.group(2)):02d}-{int(found.group(1)):02d}"
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def valid_date(year: str, month: str, day: str) -> bool:
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def first_line(text: str) -> str | None:
@@ -112,7 +144,7 @@ def extract(document: RawDocument, settings: Settings) -> Article:
         raw_text=text,
         title=clean_title(document.title or metadata.get("title")) or first_line(text),
         url=document.url or metadata.get("url"),
-        published=document.published or metadata.get("date"),
+        published=iso_date(document.published) or iso_date(metadata.get("date")),
         site=document.site or metadata.get("sitename"),
         author=document.author or metadata.get("author"),
     )

@@ -74,3 +74,20 @@ def test_extract_and_first_stages_only_ever_reject_arbitrary_input(text: str, as
     result = pipeline(raw)  # an InputError becomes a Rejection; anything else would raise here
     if isinstance(result, Article):
         assert all(result.text[s.start:s.end] == s.text for s in result.sentences)
+
+
+@pytest.mark.parametrize(
+    ("found", "iso"),
+    [
+        ("2024-03-05", "2024-03-05"),
+        ("2024-03-05T10:00:00+03:00", "2024-03-05"),
+        ("2024-03", "2024-03"),
+        ("Tue, 12 Mar 2024 10:15:00 GMT", "2024-03-12"),
+        ("12.03.2024", "2024-03-12"),
+        ("2024-13-45", None),
+        ("last Tuesday", None),
+        ("", None),
+    ],
+)
+def test_extract_publication_dates_become_iso_dates(found: str, iso: str | None) -> None:
+    assert extract(document("Body.", published=found), Settings()).published == iso
