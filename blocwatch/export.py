@@ -113,7 +113,7 @@ def gdelt_row(row: pd.Series, kinds: dict[str, tuple[str, str]]) -> dict[str, An
     record.update({
         "GLOBALEVENTID": event_id(row), "SQLDATE": day.strftime("%Y%m%d") if day is not None else "",
         "MonthYear": day.strftime("%Y%m") if day is not None else "", "Year": day.year if day is not None else "",
-        "FractionDate": round(day.year + (day.dayofyear - 1) / 365, 4) if day is not None else "",
+        "FractionDate": round(day.year + (day.day_of_year - 1) / 365, 4) if day is not None else "",
         "IsRootEvent": int(row["first_offset"] < LEAD), "EventCode": row["code"], "EventBaseCode": row["code"][:3],
         "EventRootCode": row["root"], "QuadClass": int(row["quad_class"]), "GoldsteinScale": float(row["goldstein"]),
         "NumMentions": int(row["mentions"]), "NumSources": int(row["sources"]), "NumArticles": int(row["articles"]),
