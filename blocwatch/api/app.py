@@ -119,6 +119,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def bad_input(request: Request, error: InputError) -> JSONResponse:
         return JSONResponse(error_body(str(error)), status_code=422)
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> JSONResponse:
+        return JSONResponse(error_body(f"internal error ({type(error).__name__}: {error}); the server's log has the details"), status_code=500)
+
     @app.exception_handler(BlocwatchError)
     async def store_error(request: Request, error: BlocwatchError) -> JSONResponse:
         return JSONResponse(error_body(str(error)), status_code=503, headers={"Retry-After": "2"})

@@ -17,17 +17,25 @@ BW.blocColour = function (index) {
   return BW.BLOC_COLOURS[index % BW.BLOC_COLOURS.length];
 };
 
-/* Positions for the nodes: blocs start on separate arcs, then springs and repulsion settle them. */
+/* Positions for the nodes: each bloc starts around its own point of a circle, then springs
+ * (cooperative pairs), repulsion, a pull toward the bloc's centre and gravity settle them. */
 BW.layout = function (nodes, edges, width, height) {
-  var byId = {}, blocs = {};
-  nodes.forEach(function (n, i) {
+  var byId = {}, blocIds = [];
+  nodes.forEach(function (n) {
     var bloc = n.bloc === null || n.bloc === undefined ? -1 : n.bloc;
-    blocs[bloc] = (blocs[bloc] || 0) + 1;
-    var angle = (2 * Math.PI * (bloc + 1)) / 7 + i * 0.37;
-    byId[n.id] = {id: n.id, bloc: bloc, x: width / 2 + Math.cos(angle) * width / 4, y: height / 2 + Math.sin(angle) * height / 4, dx: 0, dy: 0};
+    if (blocIds.indexOf(bloc) < 0) blocIds.push(bloc);
+  });
+  blocIds.sort(function (a, b) { return a - b; });
+  var seen = {};
+  nodes.forEach(function (n) {
+    var bloc = n.bloc === null || n.bloc === undefined ? -1 : n.bloc;
+    var slot = blocIds.indexOf(bloc), count = seen[bloc] = (seen[bloc] || 0) + 1;
+    var centre = (2 * Math.PI * slot) / blocIds.length + Math.PI;
+    var cx = width / 2 + Math.cos(centre) * width * 0.28, cy = height / 2 + Math.sin(centre) * height * 0.28;
+    byId[n.id] = {id: n.id, bloc: bloc, x: cx + Math.cos(count * 2.4) * 40 * Math.sqrt(count), y: cy + Math.sin(count * 2.4) * 40 * Math.sqrt(count), dx: 0, dy: 0};
   });
   var points = Object.keys(byId).map(function (id) { return byId[id]; });
-  var k = Math.sqrt((width * height) / Math.max(points.length, 1)) * 0.55;
+  var k = Math.sqrt((width * height) / Math.max(points.length, 1)) * 0.5;
   for (var step = 0; step < 300; step++) {
     BW.layoutStep(points, edges, byId, k, width, height, 1 - step / 300);
   }
@@ -35,30 +43,61 @@ BW.layout = function (nodes, edges, width, height) {
 };
 
 BW.layoutStep = function (points, edges, byId, k, width, height, heat) {
-  points.forEach(function (p) { p.dx = 0; p.dy = 0; });
+  var centres = {};
+  points.forEach(function (p) {
+    p.dx = 0; p.dy = 0;
+    var c = centres[p.bloc] = centres[p.bloc] || {x: 0, y: 0, n: 0};
+    c.x += p.x; c.y += p.y; c.n += 1;
+  });
   for (var i = 0; i < points.length; i++) {
     for (var j = i + 1; j < points.length; j++) {
       var a = points[i], b = points[j];
       var dx = a.x - b.x, dy = a.y - b.y, d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
-      var force = (k * k) / d * (a.bloc === b.bloc && a.bloc >= 0 ? 0.6 : 1.2);
+      var force = (k * k) / d;
       a.dx += (dx / d) * force; a.dy += (dy / d) * force;
       b.dx -= (dx / d) * force; b.dy -= (dy / d) * force;
     }
   }
   edges.forEach(function (e) {
     var a = byId[e.source], b = byId[e.target];
-    if (!a || !b) return;
+    if (!a || !b || e.score <= 0) return;
     var dx = a.x - b.x, dy = a.y - b.y, d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
-    var pull = e.score >= 0 ? (d * d) / k * 0.9 : -(k * k) / d * 0.4;
+    var pull = (d * d) / k * Math.min(0.4 + e.score, 1);
     a.dx -= (dx / d) * pull; a.dy -= (dy / d) * pull;
     b.dx += (dx / d) * pull; b.dy += (dy / d) * pull;
   });
   points.forEach(function (p) {
-    p.dx += (width / 2 - p.x) * 0.05; p.dy += (height / 2 - p.y) * 0.05;
+    var c = centres[p.bloc];
+    if (p.bloc >= 0 && c.n > 1) { p.dx += (c.x / c.n - p.x) * 0.6; p.dy += (c.y / c.n - p.y) * 0.6; }
+    p.dx += (width / 2 - p.x) * 0.3; p.dy += (height / 2 - p.y) * 0.3;
     var length = Math.max(Math.sqrt(p.dx * p.dx + p.dy * p.dy), 1), limit = 30 * heat + 1;
     p.x += (p.dx / length) * Math.min(length, limit);
     p.y += (p.dy / length) * Math.min(length, limit);
   });
+};
+
+/* Push apart nodes closer than `gap` (after scaling), so circles and labels do not overlap. */
+BW.separate = function (byId, gap, width, height, margin) {
+  var points = Object.keys(byId).map(function (id) { return byId[id]; });
+  for (var round = 0; round < 80; round++) {
+    var moved = false;
+    for (var i = 0; i < points.length; i++) {
+      for (var j = i + 1; j < points.length; j++) {
+        var a = points[i], b = points[j];
+        var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy);
+        if (d >= gap) continue;
+        if (d < 0.01) { dx = 1; dy = 0.5; d = 1.1; }
+        var push = (gap - d) / 2;
+        a.x -= (dx / d) * push; a.y -= (dy / d) * push; b.x += (dx / d) * push; b.y += (dy / d) * push;
+        moved = true;
+      }
+    }
+    points.forEach(function (p) {
+      p.x = Math.min(Math.max(p.x, margin), width - margin);
+      p.y = Math.min(Math.max(p.y, margin), height - margin);
+    });
+    if (!moved) break;
+  }
 };
 
 /* Scale positions into the drawing area, leaving room for labels. */
@@ -68,7 +107,7 @@ BW.fit = function (byId, width, height, margin) {
   var xs = ids.map(function (id) { return byId[id].x; }), ys = ids.map(function (id) { return byId[id].y; });
   var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
   var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
-  var scale = Math.min((width - 2 * margin) / Math.max(maxX - minX, 1), (height - 2 * margin) / Math.max(maxY - minY, 1));
+  var scale = Math.min((width - 2 * margin) / Math.max(maxX - minX, 1), (height - 2 * margin) / Math.max(maxY - minY, 1), 1.6);
   ids.forEach(function (id) {
     var p = byId[id];
     p.x = margin + (p.x - minX) * scale + (width - 2 * margin - (maxX - minX) * scale) / 2;
@@ -101,7 +140,8 @@ BW.drawGraph = function (graph, onEdge, onNode) {
   var width = 900, height = 620;
   var maxEvents = Math.max.apply(null, [1].concat(graph.edges.map(function (e) { return e.events; })));
   var byId = BW.layout(graph.nodes, graph.edges, width, height);
-  BW.fit(byId, width, height, 60);
+  BW.fit(byId, width, height, 70);
+  BW.separate(byId, 92, width, height, 50);
   var svg = BW.s("svg", {viewBox: "0 0 " + width + " " + height, class: "graph", role: "img", "aria-label": "alignment graph"});
   BW.drawHulls(svg, graph, byId);
   graph.edges.forEach(function (edge) {
