@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
+from .lang import LanguageDataError, load_language_data
 
 MODES = ("planned", "possible", "hypothetical", "denied")
 LISTS = ("hedges", "negations", "negation_verbs", "reporting_verbs", "speech_verbs", "reporting_phrases", "citing_phrases", "source_anaphora")
@@ -53,11 +52,11 @@ class Cues:
 def _normalised(values: Any, where: str) -> tuple[str, ...]:
     """Lower-case, whitespace-collapsed words, with an "е" spelling beside every "ё" one."""
     if not isinstance(values, list) or not values:
-        raise ValueError(f"{where} must be a non-empty list of words")
+        raise LanguageDataError(f"{where} must be a non-empty list of words")
     words: list[str] = []
     for value in values:
         if not isinstance(value, str):
-            raise ValueError(f"{where}: {value!r} is not a word; quote it in the YAML file (\"no\", \"on\")")
+            raise LanguageDataError(f"{where}: {value!r} is not a word; quote it in the YAML file (\"no\", \"on\")")
         word = " ".join(value.lower().split())
         words.extend([word, word.replace("ё", "е")] if "ё" in word else [word])
     return tuple(dict.fromkeys(words))
@@ -65,22 +64,22 @@ def _normalised(values: Any, where: str) -> tuple[str, ...]:
 
 def _read(language: str) -> dict[str, Any]:
     """The parsed cue file of `language`."""
-    path = files("blocwatch").joinpath("lang", language, "cues.yaml")
-    if not path.is_file():
-        raise ValueError(f"no modality and attribution cues for language {language!r}; add blocwatch/lang/{language}/cues.yaml (see lang/en/cues.yaml)")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_language_data(language, "cues")
+    if not raw:
+        raise LanguageDataError(f"no modality and attribution cues for language {language!r}; add blocwatch/lang/{language}/cues.yaml (see lang/en/cues.yaml)")
+    return raw
 
 
 def _check_subset(lists: dict[str, tuple[str, ...]], part: str, whole: str, where: str) -> None:
     """ValueError naming the entries of `part` missing from `whole`."""
     stray = set(lists[part]) - set(lists[whole])
     if stray:
-        raise ValueError(f"{where}: {part} {sorted(stray)} must also be listed under {whole}")
+        raise LanguageDataError(f"{where}: {part} {sorted(stray)} must also be listed under {whole}")
 
 
 @cache
 def load_cues(language: str) -> Cues:
-    """The cues of `language` ("en", "ru"), read once; ValueError saying what to add when missing."""
+    """The cues of `language` ("en", "ru"), read once; LanguageDataError saying what to add when missing."""
     raw = _read(language)
     where = f"blocwatch/lang/{language}/cues.yaml"
     lists = {key: _normalised(raw.get(key), f"{where}: {key}") for key in LISTS}

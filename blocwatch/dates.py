@@ -31,12 +31,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any, Callable, Iterable
 
 import dateparser
-import yaml
 
+from .lang import LanguageDataError, load_language_data
 from .model import DatePrecision
 
 ABSOLUTE_KINDS = frozenset({"numeric", "day_month", "month_day", "month_year", "month", "month_relyear", "year_range", "year", "season_year"})
@@ -103,7 +102,7 @@ def _words(items: Iterable[Any], where: str) -> tuple[str, ...]:
     words = []
     for item in items:
         if not isinstance(item, str):
-            raise ValueError(f"{where}: {item!r} is not a word; quote it in the YAML file (\"on\", \"no\")")
+            raise LanguageDataError(f"{where}: {item!r} is not a word; quote it in the YAML file (\"on\", \"no\")")
         words.append(item.lower())
     return tuple(words)
 
@@ -120,12 +119,11 @@ def _numbered(table: dict[Any, Any], where: str) -> dict[str, Any]:
 
 @cache
 def lexicon(language: str) -> Lexicon:
-    """The date words of `language`; ValueError naming the supported languages when there are none."""
-    path = files("blocwatch").joinpath("lang", language, "dates.yaml")
-    if not path.is_file():
-        raise ValueError(f"no date words for language {language!r}; add blocwatch/lang/{language}/dates.yaml (see lang/en/dates.yaml)")
+    """The date words of `language`; LanguageDataError saying what to add when there are none."""
+    raw = load_language_data(language, "dates")
+    if not raw:
+        raise LanguageDataError(f"no date words for language {language!r}; add blocwatch/lang/{language}/dates.yaml (see lang/en/dates.yaml)")
     where = f"blocwatch/lang/{language}/dates.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Lexicon(
         language=language,
         months=_invert(raw["months"], where),

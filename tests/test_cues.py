@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from blocwatch import lang
+from blocwatch.lang import LanguageDataError
 from blocwatch.cues import LISTS, MODES, Cues, load_cues
 
 LANGUAGES = ("en", "ru")
@@ -112,9 +116,22 @@ def test_cues_phrases_lists_multiword_entries() -> None:
 
 
 def test_cues_unknown_language_says_what_to_add() -> None:
-    with pytest.raises(ValueError, match="add blocwatch/lang/xx/cues.yaml"):
+    with pytest.raises(LanguageDataError, match="add blocwatch/lang/xx/cues.yaml"):
         load_cues("xx")
 
 
 def test_cues_loaded_once() -> None:
     assert load_cues("en") is load_cues("en")
+
+
+def test_cues_unquoted_yaml_boolean_says_to_quote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = (lang.LANG_DIR / "en" / "cues.yaml").read_text(encoding="utf-8")
+    (tmp_path / "zz").mkdir()
+    (tmp_path / "zz" / "cues.yaml").write_text(source.replace('  - "no"\n', "  - no\n"), encoding="utf-8")
+    monkeypatch.setattr(lang, "LANG_DIR", tmp_path)
+    try:
+        with pytest.raises(LanguageDataError, match="False is not a word; quote it"):
+            load_cues("zz")
+    finally:
+        lang.load_language_data.cache_clear()
+        load_cues.cache_clear()

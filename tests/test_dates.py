@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from blocwatch.lang import LanguageDataError
 from blocwatch.dates import EventDate, find_expressions, publication_date, resolve_event_date
 
 PUBLISHED = "2024-11-29"  # a Friday
@@ -123,5 +124,5 @@ def test_dates_weekday_qualifiers(text: str, value: str) -> None:
 
 
 def test_dates_unknown_language_says_what_to_add() -> None:
-    with pytest.raises(ValueError, match="add blocwatch/lang/xx/dates.yaml"):
+    with pytest.raises(LanguageDataError, match="add blocwatch/lang/xx/dates.yaml"):
         resolve_event_date("in June", "xx", PUBLISHED)
