@@ -27,6 +27,10 @@ def sentences_of(text: str) -> list[str]:
         ("“We will respond,” Lavrov said. “Nobody wants war.”", ["“We will respond,” Lavrov said.", "“Nobody wants war.”"]),
         ("Осенью 2023 г. Министерство обороны заявило, т.е. подтвердило это. Ю. Ушаков промолчал.", ["Осенью 2023 г. Министерство обороны заявило, т.е. подтвердило это.", "Ю. Ушаков промолчал."]),
         ("«Стремление России к укреплению отношений очевидно», – говорится в отчете. Кремль молчит.", ["«Стремление России к укреплению отношений очевидно», – говорится в отчете.", "Кремль молчит."]),
+        ("The meeting ended at 5 p.m. Moscow time. Lavrov spoke.", ["The meeting ended at 5 p.m. Moscow time.", "Lavrov spoke."]),
+        ("He works for the U.S. His brother works for Russia.", ["He works for the U.S.", "His brother works for Russia."]),
+        ("Gen. He Weidong met them. They talked.", ["Gen. He Weidong met them.", "They talked."]),
+        ("Это произошло в 1990-х гг. Потом всё изменилось.", ["Это произошло в 1990-х гг.", "Потом всё изменилось."]),
     ],
 )
 def test_sentences_handle_abbreviations_initials_and_quotes(text: str, expected: list[str]) -> None:
