@@ -171,7 +171,8 @@ def _month_alt(lex: Lexicon) -> str:
     return f"(?-i:{body})" if lex.capitalised else f"(?:{body})"
 
 
-YEAR = r"(?<![\d.,/:])(?<!\d-)(?<!\d–)(?P<year>(?:1[89]|20)\d\d)(?!\d)(?!s\b)(?![’']s\b)(?!-х)(?![.,]\d)"
+# A year: not part of a longer number ("2,615"), not a decade ("the 1990s", "1990-е", "2000-х").
+YEAR = r"(?<![\d.,/:])(?<!\d-)(?<!\d–)(?P<year>(?:1[89]|20)\d\d)(?!\d)(?!s\b)(?![’']s\b)(?!-(?:е|х|ые|ых)(?!\w))(?![.,]\d)"
 DAY = r"(?<![\d.,/:])(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?(?!\d)"
 NUMERIC = r"(?<![\d./-])(?P<numeric>\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))(?![\d./]\d)"
 

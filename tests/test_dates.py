@@ -47,6 +47,12 @@ PUBLISHED = "2024-11-29"  # a Friday
         ("ru", "Договор подписан 1 декабря 2022 года.", PUBLISHED, "2022-12-01", "day", "1 декабря 2022 года"),
         ("ru", "Во вторник, 18 июля, ЕС ввёл санкции.", "2023-07-20", "2023-07-18", "day", "Во вторник, 18 июля"),
         ("ru", "Документ датирован 19.03.2024.", PUBLISHED, "2024-03-19", "day", "19.03.2024"),
+        ("ru", "Встреча прошла в минувшую пятницу.", PUBLISHED, "2024-11-22", "day", "в минувшую пятницу"),
+        ("ru", "Учения завершатся к концу 2025 года.", PUBLISHED, "2025", "year", "к концу 2025 года"),
+        ("ru", "На прошлой неделе Пекин осудил учения.", PUBLISHED, "2024-11", "month", "На прошлой неделе"),
+        ("ru", "Ракеты переданы в декабре прошлого года.", PUBLISHED, "2023-12", "month", "в декабре прошлого года"),
+        ("en", "Talks began in early December last year.", PUBLISHED, "2023-12", "month", "in early December last year"),
+        ("en", "Drills ended on 24 February 2022.", PUBLISHED, "2022-02-24", "day", "on 24 February 2022"),
     ],
 )
 def test_dates_resolves_expression(language: str, text: str, published: str, value: str, precision: str, expression: str) -> None:
@@ -73,10 +79,17 @@ def test_dates_resolves_expression(language: str, text: str, published: str, val
         ("ru", "Учения «Миссия справедливости 2025» пройдут у границы."),
         ("ru", "Граница проведена в XIX веке."),
         ("ru", "Это началось в 90-х годах."),
+        ("ru", "Это началось в 1990-е годы."),
+        ("ru", "Так было в 2000-х."),
     ],
 )
 def test_dates_ignores_non_dates(language: str, text: str) -> None:
     assert find_expressions(text, language) == []
+    assert resolve_event_date(text, language, PUBLISHED) == EventDate(PUBLISHED, "day", True, None)
+
+
+@pytest.mark.parametrize(("language", "text"), [("ru", "Это случилось несколько лет назад."), ("en", "It happened several years ago.")])
+def test_dates_vague_expression_falls_back_to_publication(language: str, text: str) -> None:
     assert resolve_event_date(text, language, PUBLISHED) == EventDate(PUBLISHED, "day", True, None)
 
 
