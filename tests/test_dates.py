@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from blocwatch.lang import LanguageDataError
 from blocwatch.dates import EventDate, find_expressions, publication_date, resolve_event_date
@@ -139,3 +143,22 @@ def test_dates_weekday_qualifiers(text: str, value: str) -> None:
 def test_dates_unknown_language_says_what_to_add() -> None:
     with pytest.raises(LanguageDataError, match="add blocwatch/lang/xx/dates.yaml"):
         resolve_event_date("in June", "xx", PUBLISHED)
+
+
+TOKENS = ["in", "on", "last", "next", "this", "June", "May", "марта", "в", "прошлом", "году", "2021", "19", "27", "Aug.",
+          "between", "and", "2013", "-", "2014", "(26/9/2023)", "yesterday", "вчера", "Monday", "понедельник", "ago", "two",
+          "years", "лет", "назад", "осенью", "г.", "of", "the", "2030s", "Kh-101", "2,615-mile", "early", "конце", "января", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(TOKENS), max_size=12), language=st.sampled_from(["en", "ru"]), published=st.sampled_from([PUBLISHED, "2024-01-01", None]))
+def test_dates_any_text_gives_a_well_formed_date(words: list[str], language: str, published: str | None) -> None:
+    text = " ".join(words)
+    found = resolve_event_date(text, language, published)
+    shapes = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}
+    if found.value is None:
+        assert found.precision is None and published is None
+    else:
+        assert found.precision is not None and re.fullmatch(shapes[found.precision], found.value)
+    if found.span is not None:
+        assert 0 <= found.span[0] < found.span[1] <= len(text) and not found.from_publication
