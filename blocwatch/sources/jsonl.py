@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import Any, Iterator, Protocol
 
 from ..errors import InputError
 from ..model import RawDocument, Rejection
@@ -25,16 +25,52 @@ def read_jsonl_file(path: Path, settings: Settings) -> Iterator[RawDocument | Re
         yield from read_jsonl_lines(handle, str(path), path.stem, settings)
 
 
-def read_jsonl_lines(lines: IO[bytes] | Iterator[bytes], origin: str, stem: str, settings: Settings) -> Iterator[RawDocument | Rejection]:
+class LineSource(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+CHUNK = 1 << 20
+
+
+def bounded_lines(stream: LineSource, limit: int) -> Iterator[bytes | int]:
+    """The lines of `stream`; a line longer than `limit` bytes is skipped unread and yields its size."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(CHUNK)
+            if not line:
+                break
+            size += len(line)
+        yield size
+
+
+def read_jsonl_lines(stream: LineSource, origin: str, stem: str, settings: Settings) -> Iterator[RawDocument | Rejection]:
     """The articles of a stream of JSONL lines; `origin:LINE` names each one."""
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(bounded_lines(stream, settings.max_file_bytes), start=1):
+        where = f"{origin}:{number}"
+        if isinstance(line, int):
+            yield Rejection(where, size_message(line, settings))
+            continue
         if not line.strip():
             continue
-        where = f"{origin}:{number}"
         try:
             yield record_document(parse_line(line, settings), where, f"{stem}-{number}")
         except InputError as error:
             yield Rejection(where, str(error))
+
+
+def size_message(size: int, settings: Settings) -> str:
+    try:
+        check_size(size, settings, "line")
+    except InputError as error:
+        return str(error)
+    return f"line is {size:,} bytes"
 
 
 def parse_line(line: bytes, settings: Settings) -> dict[str, Any]:

@@ -6,7 +6,7 @@ start is an RSS/Atom root, HTML when it starts like markup, else plain text.
 
 from __future__ import annotations
 
-import itertools
+import io
 import re
 import sys
 from pathlib import Path
@@ -43,8 +43,7 @@ def read_sniffed_stream(stream: IO[bytes], origin: str, stem: str, settings: Set
         raise InputError("input is empty")
     kind = kind_of(head)
     if kind == "jsonl":
-        lines = itertools.chain([head + stream.readline()], stream) if not head.endswith(b"\n") else itertools.chain([head], stream)
-        yield from read_jsonl_lines(split_lines(lines), origin, stem, settings)
+        yield from read_jsonl_lines(Replay(head, stream), origin, stem, settings)
         return
     rest = stream.read(settings.max_file_bytes + 1 - len(head)) if len(head) == HEAD_BYTES else b""
     data = head + rest
@@ -57,10 +56,18 @@ def read_sniffed_stream(stream: IO[bytes], origin: str, stem: str, settings: Set
         yield text_document(stem, origin, decode_utf8(data, "input"))
 
 
-def split_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """Lines of a stream whose first chunk may hold several lines."""
-    for chunk in chunks:
-        yield from chunk.splitlines(keepends=True)
+class Replay:
+    """A stream that gives back the bytes already read for sniffing, then the rest of the stream."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self.head = io.BytesIO(head)
+        self.stream = stream
+
+    def readline(self, size: int = -1, /) -> bytes:
+        line = self.head.readline(size)
+        if line.endswith(b"\n") or (size >= 0 and len(line) >= size):
+            return line
+        return line + self.stream.readline(size - len(line) if size >= 0 else -1)
 
 
 def read_sniffed_file(path: Path, settings: Settings) -> Iterator[RawDocument | Rejection]:

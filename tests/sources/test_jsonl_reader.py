@@ -57,3 +57,11 @@ def test_jsonl_limits_the_size_of_each_line_not_of_the_file(tmp_path: Path) -> N
     results = list(read_paths([str(write_lines(tmp_path / "g.jsonl", lines))], Settings(max_file_bytes=200)))
     assert [type(result) for result in results] == [RawDocument] * 5 + [Rejection]
     assert "over the limit of 200" in results[-1].reason
+
+
+def test_jsonl_skips_an_oversized_line_without_reading_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "h.jsonl"
+    path.write_text(json.dumps({"id": "big", "text": "x" * 3_000_000}) + "\n" + json.dumps({"id": "after", "text": "After."}) + "\n", encoding="utf-8")
+    big, after = read_paths([str(path)], Settings(max_file_bytes=1000))
+    assert isinstance(big, Rejection) and big.origin == f"{path}:1" and "3,000,0" in big.reason
+    assert after.id == "after" and after.origin == f"{path}:2"
