@@ -232,3 +232,21 @@ def clusters(reader: StoreReader) -> list[dict[str, Any]]:
         cluster["articles"] = [{"id": i, "title": titles.get(i, {}).get("title"), "site": titles.get(i, {}).get("outlet")}
                                for i in cluster.pop("article_ids")]
     return found
+
+
+def articles_with_text(reader: StoreReader, ids: list[str]) -> list[dict[str, Any]]:
+    """Several articles with their texts, cleaning records and mentions, in two queries."""
+    if not ids:
+        return []
+    frame = reader.frame(f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id", [ids])
+    mentions = reader.frame("SELECT article_id, start, \"end\", text, code, name, kind, role FROM mentions "
+                            "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, idx", [ids])
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for mention in records(mentions):
+        by_article.setdefault(mention.pop("article_id"), []).append(mention)
+    found = records(frame)
+    for article in found:
+        article["site"] = article["site"] or article["outlet"]
+        article["removals"] = article["removals"] or []
+        article["mentions"] = by_article.get(article["id"], [])
+    return found

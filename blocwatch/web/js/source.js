@@ -111,9 +111,10 @@ BW.filterEvents = function (events, p) {
     if (p.article && e.article_id !== p.article) return false;
     if (p.hedged && String(e.hedged) !== String(p.hedged)) return false;
     if (p.negated && String(e.negated) !== String(p.negated)) return false;
-    // A date of any precision ("2024", "2024-06", "2024-06-19") is kept when its span overlaps the range.
-    if (p.date_from && (!e.date || e.date + "~" < p.date_from)) return false;
-    if (p.date_to && (!e.date || e.date > p.date_to)) return false;
+    // Like the server: the event's resolved day, compared at the precision of the bound (2024, 2024-06, 2024-06-19).
+    var day = e.event_date || e.date;
+    if (p.date_from && (!day || day.slice(0, p.date_from.length) < p.date_from)) return false;
+    if (p.date_to && (!day || day.slice(0, p.date_to.length) > p.date_to)) return false;
     return true;
   });
 };
