@@ -230,11 +230,12 @@ def ingest(settings, paths, db, executor, workers, scheduler, batch_size, force,
 @window_options
 @click.option("--period", type=click.Choice(["auto", "month", "quarter", "year"]), default="auto", show_default=True, help="Calendar periods compared by the shifts (auto: the shortest with events in both).")
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="Rows per section.")
+@click.option("--html", "html_path", default=None, metavar="FILE", help="Also write the dashboard's views (graph, pair timelines, contradictions, evidence) as one self-contained HTML file.")
 @click.pass_obj
-def report(settings, db, since, until, period, limit) -> None:
+def report(settings, db, since, until, period, limit, html_path) -> None:
     """Print a summary of the store: top dyads, blocs, shifts and contradictions, with evidence.
 
-    Example: blocwatch report --db blocwatch.duckdb --since 2024-01
+    Example: blocwatch report --db blocwatch.duckdb --since 2024-01 --html report.html
     """
     from rich.console import Console
 
@@ -243,6 +244,11 @@ def report(settings, db, since, until, period, limit) -> None:
     reader = _reader(settings, db)
     built = build_report(reader, _date(since), _date(until), period, limit)
     render_report(built, Console(highlight=False))
+    if html_path:
+        from .report_html import write_html_report
+
+        written = write_html_report(reader, html_path, _date(since), _date(until))
+        click.echo(f"blocwatch: wrote the HTML report to {written} (open it in a browser; it needs no network)")
 
 
 def _date(value):
