@@ -32,7 +32,8 @@ def load_language_data(language: str, name: str) -> dict[str, Any]:
     """The YAML mapping `lang/<language>/<name>.yaml`; an empty dict when the file does not exist.
 
     A missing file is normal (a language without, say, hedges); a file that is not a mapping is a
-    packaging mistake and raises LanguageDataError naming the file to fix.
+    packaging mistake and raises LanguageDataError naming the file to fix. The result is cached and
+    shared by every caller: read it, never change it.
     """
     path = language_data_path(language, name)
     if not path.is_file():

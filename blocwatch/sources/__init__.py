@@ -55,7 +55,8 @@ def reader_for(path: Path) -> Reader | None:
         return None
     module_name, function_name = target.split(":")
     module = importlib.import_module(f"{__name__}.{module_name}")
-    return getattr(module, function_name)
+    reader: Reader = getattr(module, function_name)
+    return reader
 
 
 def guarded(origin: str, results: Iterator[Result]) -> Iterator[Result]:

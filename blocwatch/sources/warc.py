@@ -75,7 +75,7 @@ def record_id(record: Any) -> str | None:
 
 def read_body(record: Any, settings: Settings) -> bytes:
     """The HTTP body of a record; InputError when it is too large or cut short."""
-    body = record.content_stream().read(settings.max_file_bytes + 1)
+    body = bytes(record.content_stream().read(settings.max_file_bytes + 1))
     check_size(len(body), settings, "record body")
     if getattr(record.raw_stream, "limit", 0) > 0:
         raise InputError(TRUNCATED_RECORD)

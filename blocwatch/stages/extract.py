@@ -75,7 +75,7 @@ def html_metadata_and_text(html: str, url: str | None) -> dict[str, str | None]:
         document = bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as error:  # trafilatura raises ValueError and lxml errors on broken markup
         raise InputError(f"the HTML could not be parsed ({type(error).__name__}: {error})") from error
-    if document is None or not (document.text or "").strip():
+    if document is None or not (getattr(document, "text", None) or "").strip():
         return {"text": fallback_html_text(html)}
     found = {name: getattr(document, name, None) for name in ("text", "title", "date", "sitename", "author", "url")}
     if not found["date"]:
