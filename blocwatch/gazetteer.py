@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from itertools import product
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +37,7 @@ LANGUAGES = ("en", "ru")
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+|\d+|[^\w\s]")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ё": "е", "Ё": "Е", "–": "-", "—": "-"})
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+PROPER_TAGS = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})  # pymorphy3 tags of proper names
 
 
 class GazetteerError(BlocwatchError):
@@ -131,14 +133,28 @@ def token_keys(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=50_000)
-def name_key(word: str) -> str:
-    """The one key a gazetteer word is indexed under (acronyms as written, else the normal form)."""
+def name_keys(word: str) -> tuple[str, ...]:
+    """Every key a gazetteer word is indexed under, its canonical key first.
+
+    Latin words and acronyms have one key; a Russian word has its surface and its normal forms, so
+    that the surname "Токаев" meets "Токаева" although pymorphy3 guesses "токай" for the first.
+    """
     word = word.translate(APOSTROPHES)
     if not CYRILLIC.search(word):
-        return fold(word)
+        return (fold(word),)
     if len(word) > 1 and word.isupper():
-        return word.lower()
-    return morph().parse(word)[0].normal_form.replace("ё", "е")
+        return (word.lower(),)
+    parses = morph().parse(word)
+    if word[:1].isupper():
+        # A capitalised name word is read as a name where it can be: "Песков" is the surname, not "песок".
+        parses = [p for p in parses if PROPER_TAGS & set(p.tag.grammemes)] or parses
+    forms = [p.normal_form.replace("ё", "е") for p in parses] + [word.lower()]
+    return tuple(dict.fromkeys(forms))
+
+
+def name_key(word: str) -> str:
+    """The canonical key of a gazetteer word (its most likely normal form)."""
+    return name_keys(word)[0]
 
 
 def fold(word: str) -> str:
@@ -218,7 +234,9 @@ def build_index(entries: Iterable[Entry], overriding: frozenset[str] = frozenset
                 if (previous.code, previous.kind) != (entry.code, entry.kind) and previous.id not in overriding:
                     conflicts.append(f"{' '.join(words)!r}: {previous.id} ({previous.origin}) and {entry.id} ({entry.origin})")
                 continue
-            index.add(key, Name(entry, words, adjective, exact))
+            name = Name(entry, words, adjective, exact)
+            for variant in product(*(name_keys(word) for word in words)):
+                index.add(variant, name)
     return index, conflicts
 
 
@@ -355,5 +373,7 @@ def load_roles() -> Index:
                 words = split_words(str(phrase))
                 entry = Entry(id=f"role:{role}", name=str(phrase), kind="feature", role=str(role), origin=str(path))
                 # Lower-case surface: a role noun matches whatever its capitalisation.
-                index.add(tuple(name_key(word) for word in words), Name(entry, tuple(w.lower() for w in words), False, False))
+                name = Name(entry, tuple(w.lower() for w in words), False, False)
+                for variant in product(*(name_keys(word) for word in words)):
+                    index.add(variant, name)
     return index

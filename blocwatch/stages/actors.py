@@ -29,6 +29,7 @@ RUSSIAN_LABELS = frozenset({"LOC", "ORG", "PER"})
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z]")
+MODEL_NUMBER = re.compile(r"\s?-?\d")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 
 
@@ -184,15 +185,18 @@ def script_language(text: str) -> str:
     return "ru" if len(CYRILLIC.findall(text)) > len(LATIN.findall(text)) else "en"
 
 
-def needs_ner(text: str, start: int, end: int, tokens: list[Token], covered: set[int]) -> bool:
-    """Whether a segment has a capitalised word (not its first) that no gazetteer match explains."""
+def needs_ner(start: int, end: int, tokens: list[Token], covered: set[int]) -> bool:
+    """Whether a segment has a capitalised word no gazetteer match explains: one after the first
+    word, or the first word itself when a match follows it ("Michael Jordan")."""
     inside = [t for t in tokens if start <= t.start < end]
-    return any(t.text[:1].isupper() and t.start not in covered for t in inside[1:])
+    if any(t.text[:1].isupper() and t.start not in covered for t in inside[1:]):
+        return True
+    return len(inside) > 1 and inside[0].text[:1].isupper() and inside[0].start not in covered and inside[1].start in covered
 
 
 def entities(article: Article, tokens: list[Token], covered: set[int], settings: Settings) -> list[tuple[int, int, str]]:
     """Named entities (article offsets, label) of the segments that need NER, by language."""
-    wanted = [s for s in segments(article) if needs_ner(article.text, s[0], s[1], tokens, covered)]
+    wanted = [s for s in segments(article) if needs_ner(s[0], s[1], tokens, covered)]
     found = []
     for language, tagger in (("en", lambda texts: english_entities(texts, settings)), ("ru", russian_entities)):
         chosen = [s for s in wanted if (s[2] == "ru") == (language == "ru")]
@@ -229,6 +233,8 @@ def unresolved_mentions(text: str, found: list[tuple[int, int, str]], taken: lis
         if article:
             start, surface = start + article.end(), surface[article.end():]
         if any(char.isdigit() for char in surface) or not any(char.isupper() for char in surface):
+            continue
+        if MODEL_NUMBER.match(text, end):  # "Tu 95", "Su-35": a model designation, not a name
             continue
         if any(a < end and start < b for a, b in taken):
             continue
