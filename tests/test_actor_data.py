@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from blocwatch.gazetteer import build_index, load_file, name_key, split_words
+from blocwatch.gazetteer import Entry, build_index, load_file, name_key, split_words
 
 ACTORS = Path(__file__).resolve().parent.parent / "blocwatch" / "data" / "actors"
 FILES = sorted(ACTORS.glob("*.yaml"))
@@ -48,9 +49,17 @@ CONCURRENT_TITLES = {
 }
 
 
+@cache
 def entries_of(path: Path) -> list[Any]:
-    """The raw YAML list of one gazetteer file."""
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    """The raw YAML list of one gazetteer file (parsed once per test run)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []
+
+
+@cache
+def loaded(path: Path) -> list[Entry]:
+    """The entries of one file as the gazetteer loader reads them (once per test run)."""
+    return load_file(path)
 
 
 def all_entries() -> list[tuple[str, dict[str, Any]]]:
@@ -175,7 +184,7 @@ def test_actor_data_offices_have_valid_dates_codes_and_roles(path: Path) -> None
 @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
 def test_actor_data_file_loads_through_the_gazetteer(path: Path) -> None:
     """The loader accepts the file (the same validation users get for their own files)."""
-    assert load_file(path), f"{path.name} has no entries"
+    assert loaded(path), f"{path.name} has no entries"
 
 
 def test_actor_data_ids_are_unique() -> None:
@@ -225,7 +234,7 @@ def test_actor_data_offices_do_not_overlap() -> None:
 
 def test_actor_data_names_denote_one_actor() -> None:
     """No name is claimed by two entries with different codes or kinds (the index would drop one)."""
-    entries = [entry for path in FILES for entry in load_file(path)]
+    entries = [entry for path in FILES for entry in loaded(path)]
     _, conflicts = build_index(entries)
     assert not conflicts, "names claimed by two actors (keep the name in one entry only):\n" + "\n".join(conflicts)
 
