@@ -3,9 +3,9 @@
     .venv/bin/python bench/throughput.py 20                                   # every stage, seeds x 20
     .venv/bin/python bench/throughput.py 200 --stages clean,language,sentences
 
-Prints articles per second, words per second and peak memory (the process's maximum resident set
-size, which includes the models). Start-up (imports, model loading) is timed apart, on a first
-article, so the rate is the steady state. `--trace-memory` adds a second pass under tracemalloc
+Prints articles per second, words per second, the time spent in each stage, and peak memory (the
+process's maximum resident set size, which includes the models). Start-up (imports, model loading)
+is timed apart, on one pass over the seeds, so the rate is the steady state. `--trace-memory` adds a second pass under tracemalloc
 for the peak of Python allocations (tracemalloc slows Python down, so it is never timed). Run by
 hand; not a test.
 """
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from blocwatch.model import Article, RawDocument, Rejection  # noqa: E402
-from blocwatch.pipeline import DEFAULT_STAGES, build  # noqa: E402
+from blocwatch.pipeline import DEFAULT_STAGES, Pipeline, Stage, StageFunction, build  # noqa: E402
 from blocwatch.settings import Settings  # noqa: E402
 from blocwatch.sources import read_paths  # noqa: E402
 
@@ -44,7 +44,24 @@ def peak_rss_megabytes() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(pipeline, repeat: int) -> tuple[int, int, int]:
+def timed(pipeline: Pipeline, spent: dict[str, float]) -> Pipeline:
+    """The same pipeline with each stage's time added up in `spent`."""
+
+    def wrap(name: str, function: StageFunction) -> StageFunction:
+        def run_stage(article: Article, settings: Settings) -> Article:
+            started = time.perf_counter()
+            try:
+                return function(article, settings)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+
+        return run_stage
+
+    stages = tuple(Stage(stage.name, wrap(stage.name, stage.function), stage.requires, stage.provides) for stage in pipeline.stages)
+    return Pipeline(pipeline.settings, stages)
+
+
+def run(pipeline: Pipeline, repeat: int) -> tuple[int, int, int]:
     """Articles, words and rejections after running the corpus through `pipeline`."""
     articles = words = rejected = 0
     for document in corpus(repeat):
@@ -64,14 +81,17 @@ def main() -> None:
     parser.add_argument("--trace-memory", action="store_true", help="also measure the peak of Python allocations (an untimed second pass)")
     arguments = parser.parse_args()
     names = tuple(name.strip() for name in arguments.stages.split(",") if name.strip())
-    pipeline = build(Settings(), names)
+    spent: dict[str, float] = {}
+    pipeline = timed(build(Settings(), names), spent)
 
     started = time.perf_counter()
-    warm = pipeline(next(corpus(1)))  # imports and model loading
+    warm = [pipeline(document) for document in corpus(1)]  # imports and model loading, for each language
     warm_up = time.perf_counter() - started
-    if isinstance(warm, Rejection):
-        raise SystemExit(f"the first seed was rejected: {warm.reason}")
+    rejections = [result.reason for result in warm if isinstance(result, Rejection)]
+    if rejections:
+        raise SystemExit(f"a seed was rejected: {rejections[0]}")
 
+    spent.clear()
     started = time.perf_counter()
     articles, words, rejected = run(pipeline, arguments.repeat)
     elapsed = time.perf_counter() - started
@@ -84,10 +104,12 @@ def main() -> None:
 
     print(f"stages            {','.join(names)}")
     print(f"articles          {articles} ({rejected} rejected), {words} words")
-    print(f"start-up          {warm_up:.2f} s (first article, imports and models)")
+    print(f"start-up          {warm_up:.2f} s (the five seeds once: imports and models)")
     print(f"elapsed           {elapsed:.2f} s")
     print(f"articles/s        {articles / elapsed:.1f}")
     print(f"words/s           {words / elapsed:,.0f}")
+    for name, seconds in [("reading+extract", elapsed - sum(spent.values())), *spent.items()]:
+        print(f"  {name:<16}{seconds:8.2f} s  {100 * seconds / elapsed:5.1f} %")
     print(f"peak RSS          {peak_rss_megabytes():.0f} MB")
     if traced_peak is not None:
         print(f"peak traced       {traced_peak / 1e6:.1f} MB (Python allocations during the run)")
