@@ -16,7 +16,7 @@ batch or none of it, and a re-run completes it.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Literal, Sequence
@@ -93,6 +93,11 @@ def outlet_of(article: Article) -> str | None:
     return None
 
 
+def plain(record: object) -> dict:
+    """The fields of a flat frozen dataclass as a dict (what `asdict` gives, without its deep copies)."""
+    return dict(vars(record))
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
@@ -104,17 +109,18 @@ def article_row(article: Article, input_hash: str | None, cluster_id: str) -> di
         "title": article.title, "url": article.url, "published": article.published,
         "published_date": resolve_day(article.published), "site": article.site, "outlet": outlet_of(article),
         "author": article.author, "language": article.language, "text": article.text, "raw_text": article.raw_text,
-        "paragraph_languages": [asdict(p) for p in article.paragraph_languages],
-        "removals": [asdict(r) for r in article.removals], "stages": sorted(article.done),
+        "paragraph_languages": [plain(p) for p in article.paragraph_languages],
+        "removals": [plain(r) for r in article.removals], "stages": sorted(article.done),
         "cluster_id": cluster_id, "ingested_at": _now(),
     }
 
 
 def event_row(article: Article, index: int, event: Event) -> dict:
     """The `events` row of one event of an article."""
-    row = asdict(event)
+    row = plain(event)
     row.update(article_id=article.id, idx=index, attribution=list(event.attribution),
-               attribution_spans=[asdict(s) for s in event.attribution_spans],
+               attribution_spans=[plain(s) for s in event.attribution_spans],
+               **{name: None if row[name] is None else plain(row[name]) for name in ("verb", "source_span", "target_span")},
                event_date=resolve_day(event.date) or resolve_day(article.published))
     return row
 
@@ -123,8 +129,8 @@ def article_rows(article: Article, input_hash: str | None, cluster_id: str, valu
     """Every row an article contributes, by table."""
     return {
         "articles": [article_row(article, input_hash, cluster_id)],
-        "sentences": [dict(asdict(s), article_id=article.id, idx=i) for i, s in enumerate(article.sentences)],
-        "mentions": [dict(asdict(m), article_id=article.id, idx=i) for i, m in enumerate(article.mentions)],
+        "sentences": [dict(vars(s), article_id=article.id, idx=i) for i, s in enumerate(article.sentences)],
+        "mentions": [dict(vars(m), article_id=article.id, idx=i) for i, m in enumerate(article.mentions)],
         "events": [event_row(article, i, e) for i, e in enumerate(article.events)],
         "signatures": [{"article_id": article.id, "minhash": values.tolist()}],
     }
@@ -141,6 +147,11 @@ class Batch:
     def add(self, rows: dict[str, list[dict]]) -> None:
         for table, table_rows in rows.items():
             self.rows[table].extend(table_rows)
+
+    def drop(self, article_id: str) -> None:
+        """Forget the rows of an id planned earlier in this batch (it came twice: the later one wins)."""
+        for table, rows in self.rows.items():
+            self.rows[table] = [row for row in rows if row.get("article_id", row.get("id")) != article_id]
 
 
 class StoreWriter:
@@ -183,6 +194,7 @@ class StoreWriter:
         self.contents = {row[0]: row[1] for row in stored}
         self.by_content = {row[1]: row[0] for row in stored}
         self.duplicate_inputs = dict(connection.execute("SELECT id, input_hash FROM duplicates").fetchall())
+        self.rejected = {row[0] for row in connection.execute("SELECT origin FROM rejections").fetchall()}
         clusters = {row[0]: row[3] for row in stored}
         self.index = StoryIndex(self.threshold)
         for article_id, values in connection.execute("SELECT article_id, minhash FROM signatures").fetchall():
@@ -196,8 +208,12 @@ class StoreWriter:
     def _plan_article(self, batch: Batch, article: Article, input_hash: str | None) -> Outcome:
         content = article.content_hash
         replaced = article.id in self.contents
-        batch.deleted_ids.append(article.id)  # old rows of this id, as an article or as a duplicate
-        batch.deleted_origins.append(article.origin)  # an input that failed before and now works
+        if replaced or article.id in self.duplicate_inputs:
+            batch.deleted_ids.append(article.id)  # old rows of this id, as an article or as a duplicate
+            batch.drop(article.id)
+        if article.origin in self.rejected:
+            batch.deleted_origins.append(article.origin)  # an input that failed before and now works
+            self.rejected.discard(article.origin)
         self.duplicate_inputs.pop(article.id, None)
         if replaced:
             del self.by_content[self.contents.pop(article.id)]
@@ -217,7 +233,9 @@ class StoreWriter:
         return "replaced" if replaced else "written"
 
     def _plan_rejection(self, batch: Batch, rejection: Rejection) -> Outcome:
-        batch.deleted_origins.append(rejection.origin)
+        if rejection.origin in self.rejected:
+            batch.deleted_origins.append(rejection.origin)
+        self.rejected.add(rejection.origin)
         batch.add({"rejections": [{"origin": rejection.origin, "reason": rejection.reason, "rejected_at": _now()}]})
         return "rejected"
 

@@ -114,3 +114,12 @@ def test_writer_input_hash_marks_inputs_unchanged(tmp_path: Path) -> None:
 def test_writer_resolve_day_reads_partial_dates(value: str | None, expected: str | None) -> None:
     day = resolve_day(value)
     assert (day.isoformat() if day else None) == expected
+
+
+def test_writer_same_id_twice_in_one_batch_keeps_the_later_version(tmp_path: Path) -> None:
+    path = tmp_path / "twice-in-batch.duckdb"
+    first = build_article(CORPUS[0])
+    later = replace(first, text=first.text + "\nUpdated.", events=first.events[:2])
+    assert write_articles(path, [first, later]) == ["written", "replaced"]
+    assert counts(path)["articles"] == 1 and counts(path)["events"] == 2
+    assert StoreReader(path).article(first.id)["content_hash"] == later.content_hash
