@@ -20,13 +20,17 @@ from ..settings import Settings
 
 # C0/C1 control characters other than tab and newline: never text, sometimes left by bad encoders.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible characters that split words for every later pattern ("Rus\u00adsia"): soft hyphen, zero-width space, BOM.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+# Unusual spaces (no-break, thin, ideographic, ...) become plain spaces, one for one.
+SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ])")
 DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
 def normalise_text(text: str) -> str:
-    """NFC text with "\n" newlines, no trailing spaces on lines, no control characters."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC text with "\n" newlines, plain spaces, no trailing spaces, no control or invisible characters."""
+    text = SPACES.sub(" ", INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
     lines = [CONTROL_CHARACTERS.sub("", line).rstrip() for line in text.splitlines()]
     return "\n".join(lines).strip("\n")
 

@@ -35,6 +35,10 @@ def test_extract_removes_control_characters_and_composes_unicode() -> None:
     assert normalise_text("Nul\x00 byte and e\u0301 and \x1bescape") == "Nul byte and \u00e9 and escape"
 
 
+def test_extract_makes_spaces_plain_and_drops_invisible_characters() -> None:
+    assert normalise_text("South\u00a0Korea and Rus\u00adsia\u200b met\u202fin\u2009Seoul.") == "South Korea and Russia met in Seoul."
+
+
 def test_extract_puts_a_separate_title_in_front_of_the_text() -> None:
     article = extract(document("Japan and Korea met in Tokyo.", title="  Talks  in Tokyo "), Settings())
     assert article.text == "Talks in Tokyo\nJapan and Korea met in Tokyo."
