@@ -43,11 +43,17 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture()
-def page(browser) -> Iterator[object]:
+def page_problems() -> list[str]:
+    """What the page reported (script errors, CSP violations, failed loads); a test may remove what it expects."""
+    return []
+
+
+@pytest.fixture()
+def page(browser, page_problems: list[str]) -> Iterator[object]:
     """A fresh page; the test fails if the page logs a script error or a CSP violation."""
     context = browser.new_context(viewport={"width": 1440, "height": 960}, locale="en-US")
     opened = context.new_page()
-    problems: list[str] = []
+    problems = page_problems
     opened.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     opened.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
     yield opened

@@ -148,7 +148,7 @@ BW.drawGraph = function (graph, onEdge, onNode) {
     var a = byId[edge.source], b = byId[edge.target];
     if (!a || !b) return;
     var activate = function () { onEdge(edge); };
-    var label = edge.source + "–" + edge.target + ": score " + BW.fmt(edge.score, 2) + ", " + edge.events + " events";
+    var label = edge.source + "–" + edge.target + ": score " + BW.fmt(edge.score, 2) + ", " + edge.events + " stories";
     svg.appendChild(BW.s("g", {class: "edge", "data-edge": edge.source + "-" + edge.target, tabindex: 0, role: "button", "aria-label": label,
         onclick: activate, onkeydown: function (ev) { if (ev.key === "Enter") activate(); }},
       BW.s("title", {}, label),
@@ -162,7 +162,7 @@ BW.drawGraph = function (graph, onEdge, onNode) {
     var activate = function () { onNode(node); };
     svg.appendChild(BW.s("g", {class: "node", "data-node": node.id, transform: "translate(" + p.x + "," + p.y + ")", tabindex: 0, role: "button",
         "aria-label": node.name + " (" + node.id + ")", onclick: activate, onkeydown: function (ev) { if (ev.key === "Enter") activate(); }},
-      BW.s("title", {}, node.name + " (" + node.id + "): " + (node.events || 0) + " events"),
+      BW.s("title", {}, node.name + " (" + node.id + "): " + (node.events || 0) + " stories with other actors"),
       BW.s("circle", {r: Math.min(radius, 26), fill: BW.blocColour(node.bloc)}),
       BW.s("text", {class: "node-code", "text-anchor": "middle", dy: "0.35em"}, node.id),
       BW.s("text", {class: "node-name", "text-anchor": "middle", y: Math.min(radius, 26) + 14}, node.name)));
@@ -194,5 +194,5 @@ BW.graphLegend = function () {
     item(3, "#9e9e9e", "mixed or neutral"),
     item(3, "#e0645c", "conflict", true),
     item(5, "#b3261e", "strong conflict (opposed)", true),
-    BW.h("li", {}, "Line width: number of events. Shaded areas and node colours: blocs. Click an edge or an actor for the evidence."));
+    BW.h("li", {}, "Line width: number of stories (copies of one story count once). Shaded areas and node colours: blocs. Click an edge or an actor for the evidence."));
 };

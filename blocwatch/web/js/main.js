@@ -25,7 +25,8 @@ BW.parseRoute = function (hash) {
 BW.TAB_OF = {event: "events", article: "articles"};
 
 BW.render = function () {
-  var route = BW.parseRoute(location.hash);
+  var hash = location.hash;
+  var route = BW.parseRoute(hash);
   var view = BW.views[route.view];
   var container = document.getElementById("view");
   BW.hideBanner();
@@ -38,8 +39,10 @@ BW.render = function () {
     BW.clear(container);
     BW.showBanner(error.message || String(error));
   }).then(function () {
+    if (location.hash !== hash) return;  // a newer route is rendering
     document.body.setAttribute("data-loading", "false");
     document.body.setAttribute("data-view", route.view);
+    document.body.setAttribute("data-route", hash);
   });
 };
 

@@ -68,27 +68,32 @@ BW.colourDots = function (root) {
 BW.tieItem = function (tie) {
   var first = (tie.evidence || [])[0];
   return BW.h("li", {}, BW.h("a", {href: BW.href("/pair/" + tie.source + "/" + tie.target)}, tie.source + "–" + tie.target),
-    " score " + BW.fmt(tie.score, 2) + " · ", BW.countLink(tie.events + " events", {pair: tie.source + "-" + tie.target}),
+    " score " + BW.fmt(tie.score, 2) + " · ", BW.countLink(tie.events + (tie.events === 1 ? " story" : " stories"), {pair: tie.source + "-" + tie.target}),
     first ? BW.h("a", {class: "tie-evidence", href: BW.href("/event/" + encodeURIComponent(first.id)), lang: first.language || null}, first.sentence) : null);
 };
 
-/* The side panel for one pair: its score, its counts (links) and its evidence sentences. */
+/* The side panel for one pair: its score, its counts (links to the events) and its evidence sentences. */
 BW.pairPanel = function (side, edge) {
   var pair = edge.source + "-" + edge.target;
+  var facts = BW.h("dl", {class: "facts"},
+    BW.h("dt", {}, "alignment score"), BW.h("dd", {}, BW.fmt(edge.score, 2) + " (−1 opposed … +1 aligned)"),
+    BW.h("dt", {}, "stories"), BW.h("dd", {}, String(edge.events) + " (copies of one story count once)"));
   BW.clear(side).appendChild(BW.h("h2", {class: "pair-title"}, edge.source + " – " + edge.target));
-  side.appendChild(BW.h("dl", {class: "facts"},
-    BW.h("dt", {}, "alignment score"), BW.h("dd", {}, BW.fmt(edge.score, 2)),
-    BW.h("dt", {}, "events"), BW.h("dd", {}, BW.countLink(edge.events, {pair: pair})),
-    BW.h("dt", {}, "cooperation"), BW.h("dd", {}, BW.countLink(edge.cooperation || 0, {pair: pair, quad_class: "1,2"})),
-    BW.h("dt", {}, "conflict"), BW.h("dd", {}, BW.countLink(edge.conflict || 0, {pair: pair, quad_class: "3,4"}))));
+  side.appendChild(facts);
   side.appendChild(BW.h("p", {}, BW.h("a", {href: BW.href("/pair/" + edge.source + "/" + edge.target), class: "button"}, "Timeline of this pair →")));
   var list = BW.h("div", {class: "evidence-list"}, BW.h("p", {class: "muted"}, "Loading evidence…"));
   side.appendChild(BW.h("h3", {}, "Evidence"));
   side.appendChild(list);
-  return BW.source.get("/api/events", {pair: pair, limit: 25}).then(function (page) {
+  var counts = [["events", {}], ["cooperation", {quad_class: "1,2"}], ["conflict", {quad_class: "3,4"}]];
+  return Promise.all(counts.map(function (c) {
+    return BW.source.get("/api/events", Object.assign({pair: pair, limit: c[0] === "events" ? 25 : 1}, c[1]));
+  })).then(function (pages) {
+    counts.forEach(function (c, i) {
+      BW.append(facts, [BW.h("dt", {}, c[0]), BW.h("dd", {}, BW.countLink(pages[i].total, Object.assign({pair: pair}, c[1])))]);
+    });
     BW.clear(list);
-    page.items.forEach(function (event) { list.appendChild(BW.eventCard(event)); });
-    if (page.total > page.items.length) list.appendChild(BW.h("p", {}, BW.countLink("all " + page.total + " events", {pair: pair})));
+    pages[0].items.forEach(function (event) { list.appendChild(BW.eventCard(event)); });
+    if (pages[0].total > pages[0].items.length) list.appendChild(BW.h("p", {}, BW.countLink("all " + pages[0].total + " events", {pair: pair})));
   });
 };
 
@@ -96,12 +101,12 @@ BW.actorPanel = function (side, node, graph) {
   var ties = graph.edges.filter(function (e) { return e.source === node.id || e.target === node.id; });
   ties.sort(function (x, y) { return Math.abs(y.score) - Math.abs(x.score); });
   BW.clear(side).appendChild(BW.h("h2", {}, node.name + " (" + node.id + ")"));
-  side.appendChild(BW.h("p", {}, BW.countLink((node.events || 0) + " events", {actor: node.id})));
+  side.appendChild(BW.h("p", {}, BW.countLink("all events of " + node.id, {actor: node.id})));
   side.appendChild(BW.h("ul", {class: "ties"}, ties.map(function (edge) {
     var other = edge.source === node.id ? edge.target : edge.source;
     return BW.h("li", {}, BW.h("span", {class: "swatch-line", "data-score": edge.score}), " ",
       BW.h("a", {href: "#", onclick: function (ev) { ev.preventDefault(); BW.pairPanel(side, edge); }}, other),
-      " score " + BW.fmt(edge.score, 2) + " · ", BW.countLink(edge.events + " events", {pair: edge.source + "-" + edge.target}));
+      " score " + BW.fmt(edge.score, 2) + " · ", BW.countLink(edge.events + (edge.events === 1 ? " story" : " stories"), {pair: edge.source + "-" + edge.target}));
   })));
   Array.prototype.forEach.call(side.querySelectorAll(".swatch-line"), function (el) {
     el.style.background = BW.edgeColour(Number(el.getAttribute("data-score")));

@@ -1,0 +1,145 @@
+"""The dashboard in real headless Chromium against a real `blocwatch serve`.
+
+Each test saves a screenshot of the view it checks under test-output/screenshots/.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def open_view(page, server, route: str = "") -> None:
+    """Load a dashboard route and wait until its view has rendered."""
+    page.goto(server.url + route)
+    wait_rendered(page)
+
+
+def wait_rendered(page) -> None:
+    """Wait until the view of the current route has finished rendering.
+
+    (No wait_for_function: its predicate is evaluated with eval, which the dashboard's CSP forbids.)
+    """
+    route = page.evaluate("location.hash").replace("\\", "\\\\").replace('"', '\\"')
+    page.wait_for_selector(f'body[data-loading="false"][data-route="{route}"]', state="attached")
+
+
+def test_dashboard_graph_edge_opens_the_evidence_sentence(page, web_server, shot):
+    open_view(page, web_server)
+    assert page.locator("svg.graph .node").count() == 8
+    assert page.locator(".legend").first.inner_text().count("cooperation") >= 2
+    shot(page, "graph")
+    page.locator('[data-edge="PRK-RUS"] .edge-hit').click()
+    page.wait_for_selector(".evidence-list .event-card")
+    assert page.locator(".pair-title").inner_text() == "PRK – RUS"
+    sentences = page.locator(".evidence-list .event-card .sentence").all_inner_texts()
+    assert any("North Korea" in s for s in sentences)
+    shot(page, "graph-edge")
+    page.locator(".evidence-list .event-card .sentence").first.click()
+    wait_rendered(page)
+    highlighted = page.locator(".article-text mark.in-sentence").all_inner_texts()
+    assert "".join(highlighted) == sentences[0]
+    assert page.locator(".event-facts .quote").inner_text() == sentences[0]
+    shot(page, "evidence")
+
+
+def test_dashboard_counts_link_to_their_events(page, web_server, shot):
+    open_view(page, web_server)
+    page.locator('[data-edge="PRK-RUS"] .edge-hit').click()
+    page.wait_for_selector(".facts a.count")
+    expected = page.locator(".facts a.count").first.inner_text()
+    page.locator(".facts a.count").first.click()
+    wait_rendered(page)
+    assert page.locator(".total").inner_text() == f"{expected} events"
+    assert "pair=PRK-RUS" in page.url
+    shot(page, "events-of-a-count")
+
+
+def test_dashboard_evidence_highlights_actor_verb_and_attribution(page, web_server, shot):
+    event = httpx.get(web_server.url + "api/events", params={"article": "ru-treaty"}).json()["items"][0]
+    open_view(page, web_server, "#/event/" + quote(event["id"]))
+    assert page.locator("mark.hl-verb").count() >= 1
+    assert page.locator(".chain li").first.inner_text().startswith("РИА Новости")
+    text = page.locator(".article-text").inner_text()
+    assert "Россия и КНДР подписали договор" in text
+    shot(page, "evidence-russian")
+
+
+def test_dashboard_events_filter_by_date(page, web_server, shot):
+    open_view(page, web_server, "#/events")
+    page.fill("#filter-date_from", "2024-03-01")
+    page.fill("#filter-date_to", "2024-06-30")
+    page.click(".event-filters button[type=submit]")
+    page.wait_for_url(re.compile(r".*date_from=2024-03-01.*"))
+    wait_rendered(page)
+    dates = page.locator("table.events tbody tr td:first-child").all_inner_texts()
+    assert dates and all("2024-03-01" <= d <= "2024-06-30" for d in dates)
+    expected = httpx.get(web_server.url + "api/events", params={"date_from": "2024-03-01", "date_to": "2024-06-30"}).json()["total"]
+    assert page.locator(".total").inner_text() == f"{expected} events"
+    assert page.locator("#filter-date_from").input_value() == "2024-03-01"
+    shot(page, "events-by-date")
+
+
+def test_dashboard_hostile_article_renders_as_text(page, web_server, shot):
+    open_view(page, web_server, "#/article/" + quote("hostile-<script>"))
+    title = page.locator("h1").inner_text()
+    assert title.startswith("<script>document.body.dataset.pwned")
+    text = page.locator(".article-text").inner_text()
+    assert "<img src=x onerror=" in text
+    assert page.locator(".article-text img, h1 script, .article-text script, .article-meta img").count() == 0
+    assert page.locator(".article-meta").inner_text().count("<img src=x onerror=alert(1)>") == 1
+    shot(page, "hostile-article")
+    open_view(page, web_server, "#/events?article=" + quote("hostile-<script>"))
+    assert "<b>Bold Agency</b>" in page.locator("table.events").inner_text()
+    assert page.evaluate("document.body.dataset.pwned") is None, "article text ran as script"
+
+
+def test_dashboard_pair_timeline_bars_link_to_events(page, web_server, shot):
+    open_view(page, web_server, "#/pair/PRK/RUS")
+    bars = page.locator("svg.timeline a.bar")
+    assert bars.count() >= 4
+    shot(page, "pair-timeline")
+    bars.first.click()
+    wait_rendered(page)
+    assert re.search(r"pair=PRK-RUS.*date_from=", page.url)
+    assert int(page.locator(".total").get_attribute("data-total")) >= 1
+
+
+def test_dashboard_contradictions_side_by_side(page, web_server, shot):
+    open_view(page, web_server, "#/contradictions")
+    first = page.locator(".contradiction").first
+    assert "cooperation vs conflict" in first.inner_text()
+    assert first.locator(".side-a .event-card").count() >= 1 and first.locator(".side-b .event-card").count() >= 1
+    shot(page, "contradictions")
+
+
+def test_dashboard_shifts_and_articles(page, web_server, shot):
+    open_view(page, web_server, "#/shifts")
+    assert page.locator("table.shifts tbody tr").count() >= 1
+    shot(page, "shifts")
+    open_view(page, web_server, "#/articles")
+    assert page.locator("table.articles tbody tr").count() == 9
+    assert "story isw-coalition (2 copies)" in page.locator("table.articles").inner_text()
+    shot(page, "articles")
+
+
+def test_dashboard_unknown_event_shows_a_readable_error(page, web_server, page_problems):
+    open_view(page, web_server, "#/event/nothing:1")
+    banner = page.locator("#banner")
+    assert banner.is_visible() and "no event 'nothing:1'" in banner.inner_text()
+    assert page_problems == ["console: Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    page_problems.clear()
+
+
+def test_docs_page_served_locally(page, web_server, shot):
+    outside: list[str] = []
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(web_server.url) else None)
+    page.goto(web_server.url + "docs")
+    page.get_by_text("/api/events/{event_id}").wait_for()
+    assert outside == []
+    shot(page, "docs")
