@@ -119,6 +119,12 @@ def test_clean_paragraphs_are_separated_by_one_blank_line(seed_paths: list[Path]
         ("Published 12 March 2024, 10:05 GMT", "trailer"),
         ("Опубликовано: 12.03.2024 10:05", "trailer"),
         ("We use cookies to improve your experience. By continuing you accept our cookie policy.", "promo"),
+        ("Click to share on Twitter (Opens in new window)", "widget"),
+        ("Support independent journalism: donate today.", "promo"),
+        ("This article was originally published on The Conversation.", "trailer"),
+        ("ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА", "legal-label"),
+        ("18+", "legal-label"),
+        ("Поддержите «Медузу» — оформите ежемесячный платеж.", "promo"),
     ],
 )
 def test_clean_line_rule_removes(line: str, rule: str) -> None:
@@ -143,6 +149,9 @@ def test_clean_line_rule_removes(line: str, rule: str) -> None:
         "Updated figures show that trade between Russia and China grew.",
         "Главное, по словам министра, — сохранить диалог с Пекином.",
         "Telegram was blocked in Iran in 2018, officials said.",
+        "Минюст признал издание иностранным агентом в пятницу.",
+        "Support for the sanctions fell in Germany, a poll showed.",
+        "Поддержите Украину, призвал Зеленский союзников.",
     ],
 )
 def test_clean_keeps_sentences_that_only_look_like_boilerplate(line: str) -> None:
