@@ -85,7 +85,3 @@ def lookup(code: str) -> CameoCode:
         hint = f"; did you mean {code.zfill(len(code) + 1)!r}? CAMEO codes keep their leading zero"
     raise KeyError(f"unknown CAMEO event code {code!r}{hint}; codes are strings such as '057' or '1823' (see blocwatch/data/{DATA_FILE})")
 
-
-def root_of(code: str) -> str:
-    """The two-digit root of a known code."""
-    return lookup(code).root
