@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from lingua import LanguageDetector
 
 PARAGRAPH_SEPARATOR = "\n\n"
+# lingua is sure long before this many characters; longer paragraphs are judged by their start.
+DETECTION_CHARACTERS = 2000
 
 
 @lru_cache(maxsize=8)
@@ -58,7 +60,7 @@ def detect(text: str, languages: tuple[str, ...]) -> str | None:
         return None
     if len(languages) == 1:
         return languages[0]
-    found = detector(languages).detect_language_of(text)
+    found = detector(languages).detect_language_of(text[:DETECTION_CHARACTERS])
     return found.iso_code_639_1.name.lower() if found is not None else None
 
 

@@ -109,20 +109,18 @@ def split_paragraph(text: str, known: Abbreviations) -> list[tuple[int, int]]:
     return [part for begin, end in spans for part in split_after_abbreviations(text, begin, end, known)]
 
 
-def language_at(spans: tuple[ParagraphLanguage, ...], start: int, default: str | None) -> str | None:
-    """The language of the paragraph starting at `start`, else the article's."""
-    for span in spans:
-        if span.start == start:
-            return span.language or default
-    return default
+def paragraph_language_map(spans: tuple[ParagraphLanguage, ...]) -> dict[int, str | None]:
+    """Paragraph start offset -> its language."""
+    return {span.start: span.language for span in spans}
 
 
 @stage("sentences", requires=("text",), provides=("sentences",))
 def split_sentences(article: Article, settings: Settings) -> Article:
     """The article with its sentences, each a verbatim slice of the cleaned text."""
     sentences: list[Sentence] = []
+    languages = paragraph_language_map(article.paragraph_languages)
     for start, end in paragraphs(article.text):
-        language = language_at(article.paragraph_languages, start, article.language)
+        language = languages.get(start) or article.language
         known = abbreviations(language, tuple(settings.languages))
         for first, last in split_paragraph(article.text[start:end], known):
             sentences.append(Sentence(start + first, start + last, article.text[start + first:start + last], language))
