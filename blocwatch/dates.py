@@ -393,15 +393,13 @@ def _resolve_day_month(found: Found, lex: Lexicon, text: str, base: dt.date | No
     month = lex.months[(found.get("month") or "").lower().rstrip(".")]
     day = int(found.get("day") or 0)
     year = _year_of(found, lex, base)
-    if year is None and base is None:
-        return None
-    if year is None and not found.get("yrel"):
-        core = _core_text(found, text)
-        parsed = _parse_with_dateparser(core, lex.language, base)
+    if year is None:
+        if base is None:
+            return None
+        parsed = _parse_with_dateparser(_core_text(found, text), lex.language, base)
         if parsed is not None and parsed.month == month and parsed.day == day:
             return parsed.isoformat(), "day"
-        assert base is not None
-        year = base.year if (month, day) <= (base.month, base.day) else base.year - 1
+        year = base.year if (month, day) <= (base.month, base.day) else base.year - 1  # dateparser disagreed
     value = _safe_date(year, month, day)
     return (value.isoformat(), "day") if value else None
 
