@@ -59,7 +59,8 @@ def test_cli_extract_unknown_stage_is_a_usage_error(seed_paths: list[Path]) -> N
 
 
 def test_cli_extract_installed_command_runs_as_a_process(seed_paths: list[Path]) -> None:
-    command = [sys.executable, "-m", "blocwatch.cli"] if not (Path(sys.executable).parent / "blocwatch").exists() else [str(Path(sys.executable).parent / "blocwatch")]
+    script = Path(sys.executable).parent / "blocwatch"
+    command = [str(script)] if script.exists() else [sys.executable, "-c", "from blocwatch.cli import main; main()"]
     completed = subprocess.run([*command, "extract", "--stages", BASIC, str(seed_paths[4])], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert completed.returncode == 0, completed.stderr
     (item,) = objects(completed.stdout)
