@@ -19,6 +19,7 @@ from .model import Mention, Span
 from .syntax import Parse, Token
 
 NAME_DEPS = {"compound", "amod", "flat", "flat:name", "flat:foreign", "appos", "nmod:poss", "fixed", "nummod"}
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 MEDIA_NOUNS = {"publication", "newspaper", "paper", "outlet", "agency", "daily", "channel", "broadcaster",
                "издание", "газета", "агентство", "телеканал", "сми"}
 
@@ -75,10 +76,8 @@ def reporter_for(parse: Parse, head: Token, mentions: list[Mention], cues: Cues,
     """The reporter a noun phrase names, resolving nouns that refer back."""
     mention = mention_at(head, mentions)
     span = phrase_span(parse, head)
-    if mention is not None and mention.kind == "media":
-        return Reporter(mention.name, span, None, "media")
     if mention is not None:
-        return Reporter(_strip_article(span.text), span, mention.code, mention.kind)
+        return Reporter(reporter_name(span.text, mention.name), span, mention.code, mention.kind)
     if head.lemma in cues.source_anaphora:
         antecedent = history.resolve(head.lemma)
         return Reporter(antecedent.name, span, antecedent.code, antecedent.kind) if antecedent else None
@@ -87,6 +86,14 @@ def reporter_for(parse: Parse, head: Token, mentions: list[Mention], cues: Cues,
     if head.pos == "PROPN" or any(mention_at(t, mentions) for t in parse.tokens if span.start <= t.start < span.end):
         return Reporter(_strip_article(span.text), span, None, "other")
     return None
+
+
+def reporter_name(surface: str, canonical: str) -> str:
+    """The words of the text, with the name they stand for when it differs: "Seoul (South Korea)"."""
+    surface = _strip_article(surface)
+    if canonical.lower() in surface.lower():
+        return surface
+    return f"{surface} ({canonical})"
 
 
 def _strip_article(text: str) -> str:
@@ -100,11 +107,11 @@ def verb_reporters(parse: Parse, mentions: list[Mention], cues: Cues, history: H
         if token.pos not in ("VERB", "AUX") or token.lemma not in cues.reporting_verbs:
             continue
         subjects = parse.children(token, "nsubj") or [c for c in parse.children(token, "obl") if _names_source(c, mentions, cues)]
-        for subject in subjects or _following_source(parse, token, mentions):
-            for head in [subject] + parse.children(subject, "conj"):
-                reporter = reporter_for(parse, head, mentions, cues, history)
-                if reporter is not None:
-                    found.append((_depth(parse, token), reporter, token))
+        reporters = [r for subject in subjects for head in [subject] + parse.children(subject, "conj")
+                     if (r := reporter_for(parse, head, mentions, cues, history)) is not None]
+        if not reporters:
+            reporters = [r for head in _following_source(parse, token, mentions) if (r := reporter_for(parse, head, mentions, cues, history))]
+        found += [(_depth(parse, token), reporter, token) for reporter in reporters]
     return sorted(found, key=lambda item: (item[0], item[1].span.start))
 
 
@@ -117,6 +124,8 @@ def _names_source(token: Token, mentions: list[Mention], cues: Cues) -> bool:
 def _following_source(parse: Parse, verb: Token, mentions: list[Mention]) -> list[Token]:
     """A reporting verb whose subject the parser lost ("..., отмечает в отчете институт ISW"): the
     first source named after it in the sentence."""
+    if not CYRILLIC.search(verb.text):  # only Russian puts the reporter after its verb
+        return []
     for token in parse.tokens:
         mention = mention_at(token, mentions) if token.i > verb.i else None
         if mention is not None and mention.kind in ("media", "unresolved", "group"):
@@ -166,7 +175,7 @@ def sentence_reporters(parse: Parse, mentions: list[Mention], cues: Cues, histor
     """The sentence's attribution chain, outermost first; updates the article history."""
     leading, citing = phrase_reporters(parse, mentions, cues, history)
     verbs = [reporter for _, reporter, _ in verb_reporters(parse, mentions, cues, history)]
-    chain = _dedupe(leading + verbs + citing)
+    chain = _dedupe(leading + verbs + citing + trailing_source(parse, mentions))
     carried = not chain and paragraph == history.previous_paragraph
     if carried:
         chain = history.previous
@@ -174,6 +183,16 @@ def sentence_reporters(parse: Parse, mentions: list[Mention], cues: Cues, histor
     history.reporters.extend(r for r in chain if r not in history.reporters)
     history.media.extend(Reporter(m.name, Span(m.start, m.end, m.text), None, "media") for m in mentions if m.kind == "media")
     return chain
+
+
+def trailing_source(parse: Parse, mentions: list[Mention]) -> list[Reporter]:
+    """A sentence that ends by naming an outlet after a comma: "..., Financial Times."."""
+    text = parse.sentence.text.rstrip(" .”\"»")
+    for mention in mentions:
+        local = mention.start - parse.sentence.start
+        if mention.kind == "media" and text.endswith(mention.text) and text[:local].rstrip().endswith(","):
+            return [Reporter(mention.name, Span(mention.start, mention.end, mention.text), None, "media")]
+    return []
 
 
 def _dedupe(reporters: list[Reporter]) -> tuple[Reporter, ...]:

@@ -19,6 +19,7 @@ from .syntax import Parse, Token
 SUBTYPES = {"agent", "poss", "pass", "relcl", "neg", "npmod"}
 NAME_DEPS = {"compound", "amod", "flat", "flat:name", "flat:foreign", "appos", "nmod:poss", "fixed", "conj"}
 LIST_CASES = {"of", "as", "including", "like", "such", "between", "among"}
+INVOLVING = {"involve", "include", "feature", "target", "direct", "aim", "направить", "направленный", "против"}
 CONTROL_DEPS = {"xcomp", "conj", "advcl", "ccomp"}
 CLIMB_DEPS = CONTROL_DEPS | {"acl", "nmod", "obj"}
 
@@ -35,32 +36,68 @@ class Coded:
     target_token: Token | None
 
 
-class ActorIndex:
-    """Which actor mention (state or organisation) covers each token of a parse."""
+@dataclass
+class Context:
+    """What earlier sentences of the article leave for later ones: the last actor in subject position."""
 
-    def __init__(self, parse: Parse, mentions: list[Mention]):
+    last_subject: Mention | None = None
+
+
+class ActorIndex:
+    """Which actor mention (state or organisation) covers each token of a parse; tokens inside a
+    source's name (media, groups) block the actors nested in them ("the American Institute")."""
+
+    def __init__(self, parse: Parse, mentions: list[Mention], lexicon: Lexicon, context: Context):
         self.by_token: dict[int, Mention] = {}
+        self.blocked: set[int] = set()
         for mention in mentions:
             for token in parse.tokens:
                 if token.start < mention.end and token.end > mention.start:
-                    self.by_token.setdefault(token.i, mention)
+                    if mention.code is not None and mention.kind in ("state", "organisation"):
+                        self.by_token.setdefault(token.i, mention)
+                    else:
+                        self.blocked.add(token.i)
+        self._resolve_pronouns(parse, lexicon.pronouns, context)
+
+    def _resolve_pronouns(self, parse: Parse, pronouns: frozenset[str], context: Context) -> None:
+        """"he signed", "it said": the nearest earlier subject actor, in this sentence or the last one."""
+        for token in parse.tokens:
+            if token.pos != "PRON" or token.text.lower() not in pronouns or token.i in self.by_token:
+                continue
+            earlier = [self.by_token[t.i] for t in parse.tokens[:token.i] if t.i in self.by_token and t.dep.startswith("nsubj")]
+            antecedent = earlier[-1] if earlier else context.last_subject
+            if antecedent is not None:
+                self.by_token[token.i] = antecedent
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
 
+def main_subject(parse: Parse, index: ActorIndex) -> Mention | None:
+    """The first actor in subject position of a sentence: what "he", "it", "they" may refer to next."""
+    for token in parse.tokens:
+        if token.dep.startswith("nsubj") and token.pos != "PRON":
+            found = actors_in(parse, token, index)
+            if found:
+                return found[0][0]
+    return None
+
+
 def actors_in(parse: Parse, token: Token, index: ActorIndex, depth: int = 0) -> list[tuple[Mention, Token]]:
     """The actors a noun phrase names: its head, modifiers and coordinated heads; `of` phrases when nothing closer."""
     found = _name_actors(parse, token, index, set())
-    if not found and depth < 2:
+    if not found and depth < 2 and token.i not in index.blocked:
         for child in parse.children(token, "nmod"):
-            if child.case in LIST_CASES or (child.case is None and child.feats.get("Case") == "Gen"):
+            if child.case in LIST_CASES | {"from"} or (child.case is None and child.feats.get("Case") == "Gen"):
                 found += actors_in(parse, child, index, depth + 1)
+        for clause in parse.children(token, "acl"):
+            if clause.lemma in INVOLVING:
+                found += [pair for obj in parse.children(clause, "obj") for pair in actors_in(parse, obj, index, depth + 1)]
     return _unique(found)
 
 
 def _name_actors(parse: Parse, token: Token, index: ActorIndex, seen: set[int]) -> list[tuple[Mention, Token]]:
-    if token.i in seen:
+    if token.i in seen or token.i in index.blocked:
         return []
     seen.add(token.i)
     mention = index.at(token)
@@ -115,6 +152,10 @@ def role_tokens(parse: Parse, trigger: Token, role: str) -> list[Token]:
 
 
 def _fills(child: Token, dep: str, prep: str, direct: bool) -> bool:
+    if dep == "iobj" and child.dep == "nmod" and child.case is None and child.feats.get("Case") == "Dat":
+        return True  # Russian dative complement of a noun: "передача ракет России"
+    if dep == "nmod" and child.feats.get("Case") == "Dat":
+        return False
     if prep:
         return child.case == prep and (child.dep == dep or (not direct and child.dep == "nmod" and dep == "obl"))
     return child.dep == dep and (dep == "nmod:poss" or not _has_case(child, dep))
@@ -218,13 +259,40 @@ def purpose_targets(parse: Parse, trigger: Token, index: ActorIndex, roles: tupl
 
 
 def nominal_sources(parse: Parse, noun: Token, pattern: Pattern, index: ActorIndex) -> list[tuple[Mention, Token]]:
-    """Who performs a nominal act: the light verb's subject, or the owner of the governing noun."""
+    """Who performs a nominal act: the light verb's subject, the owner of the governing noun, or the
+    subject of the clause the noun sits in ("within a package of sanctions, the EU ...")."""
     verb = light_verb(parse, noun, pattern)
     if verb is not None:
-        return fill(parse, verb, ("nsubj", "obl:agent"), index) or controller_sources(parse, verb, index)
+        return fill(parse, verb, ("nsubj", "obl:agent"), index)
     head = parse.head(noun)
     if head is not None and head.pos == "NOUN" and noun.dep.startswith("nmod"):
-        return [pair for pair in fill(parse, head, ("nmod:poss", "amod", "nmod"), index) if pair[1].i != noun.i]
+        found = [pair for pair in fill(parse, head, ("nmod:poss", "amod", "nmod"), index) if pair[1].i != noun.i]
+        if found:
+            return found
+    return clause_subject(parse, noun, index)
+
+
+def clause_subject(parse: Parse, noun: Token, index: ActorIndex) -> list[tuple[Mention, Token]]:
+    """The subject of the verb a noun hangs from through prepositional and genitive phrases (never an
+    object: "X condemned the sanctions on Y" does not make X the sanctioner)."""
+    current = noun
+    for _ in range(4):
+        head = parse.head(current)
+        if head is None or current.dep.split(":")[0] not in ("nmod", "obl", "xcomp", "attr"):
+            return []
+        if head.pos in ("VERB", "AUX"):
+            return fill(parse, head, ("nsubj",), index)
+        current = head
+    return []
+
+
+def clause_targets(parse: Parse, noun: Token, roles: tuple[str, ...], index: ActorIndex) -> list[tuple[Mention, Token]]:
+    """Targets named by a participle hanging from a nominal act: "sanctions imposed on Russia"."""
+    verb_roles = tuple(role.replace("nmod", "obl", 1) for role in roles)
+    for clause in parse.children(noun, "acl"):
+        found = fill(parse, clause, verb_roles, index, climb=False)
+        if found:
+            return found
     return []
 
 
@@ -249,11 +317,14 @@ def code_trigger(parse: Parse, trigger: Token, pattern: Pattern, index: ActorInd
         sources = sources or nominal_sources(parse, trigger, pattern, index)
         verb = light_verb(parse, trigger, pattern)
         if verb is not None and not targets:
-            targets = fill(parse, verb, ("obl:on", "obl:against", "obl:to", "obl:with", "iobj", "obl:с", "obl:против", "obl:в отношение"), index)
+            targets = fill(parse, verb, tuple(role.replace("nmod", "obl", 1) for role in pattern.target) + ("iobj",), index, climb=False)
+        targets = targets or clause_targets(parse, trigger, pattern.target, index)
     else:
         targets = targets or purpose_targets(parse, trigger, index, defaults)
     if pattern.symmetric and pattern.pos == "noun":
         everyone = _unique(sources + targets + between_actors(parse, trigger, index))
+        if len(everyone) < 2:
+            everyone = _unique(everyone + clause_subject(parse, trigger, index))
         return [_coded(pattern, trigger, a, b) for a, b in combinations(everyone, 2)]
     pairs = [(s, t) for s in sources for t in targets if s[0].code != t[0].code]
     if not pairs and pattern.symmetric and len(sources) > 1:
@@ -296,7 +367,7 @@ def statement_acts(parse: Parse, index: ActorIndex, speech_verbs: frozenset[str]
     for verb in parse.tokens:
         if verb.lemma not in speech_verbs or verb.pos not in ("VERB", "AUX"):
             continue
-        speakers = fill(parse, verb, ("nsubj",), index)
+        speakers = [pair for pair in fill(parse, verb, ("nsubj",), index) if (pair[0].entry or "").startswith("person:")]
         for clause in parse.children(verb, "ccomp", "parataxis"):
             inside = {t.i for t in parse.subtree(clause)}
             if not speakers or any(c.trigger.i in inside for c in coded):
@@ -307,9 +378,12 @@ def statement_acts(parse: Parse, index: ActorIndex, speech_verbs: frozenset[str]
     return found
 
 
-def code_parse(parse: Parse, mentions: list[Mention], lexicon: Lexicon, speech_verbs: frozenset[str] = frozenset()) -> list[Coded]:
-    """All coded acts of one sentence, in trigger order."""
-    index = ActorIndex(parse, mentions)
+def code_parse(parse: Parse, mentions: list[Mention], lexicon: Lexicon, speech_verbs: frozenset[str] = frozenset(),
+               context: Context | None = None) -> list[Coded]:
+    """All coded acts of one sentence, in trigger order; `context` carries subjects across sentences."""
+    context = context if context is not None else Context()
+    index = ActorIndex(parse, mentions, lexicon, context)
+    context.last_subject = main_subject(parse, index) or context.last_subject
     if len({m.code for m in index.by_token.values()}) < 2:
         return []
     coded: list[Coded] = []

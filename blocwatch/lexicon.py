@@ -36,6 +36,7 @@ class Lexicon:
     patterns: dict[tuple[str, str], tuple[Pattern, ...]]  # (pos, lemma) -> patterns
     verb_targets: tuple[str, ...] = ()  # the default target roles of verbs
     modal_nouns: frozenset[str] = frozenset()  # "possibility of", "option of": not events
+    pronouns: frozenset[str] = frozenset()  # personal pronouns resolved to an earlier subject actor
 
     def lookup(self, pos: str, lemma: str) -> tuple[Pattern, ...]:
         return self.patterns.get((pos, lemma), ())
@@ -75,4 +76,5 @@ def load_lexicon(language: str) -> Lexicon:
         {key: tuple(value) for key, value in patterns.items()},
         verb_targets=tuple(defaults["verb"]["target"]),
         modal_nouns=frozenset(defaults.get("modal_nouns", ())),
+        pronouns=frozenset(defaults.get("pronouns", ())),
     )

@@ -71,7 +71,7 @@ def _spacy_tokens(doc, offset: int) -> list[Token]:
         for t in doc
     ]
     for t in doc:
-        if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent") and t.head.head.i != t.head.i:
+        if t.dep_ == "pobj" and (t.head.dep_ in ("prep", "agent") or t.head.pos_ == "ADP") and t.head.head.i != t.head.i:
             _lift_prepositional_object(tokens, t.i, t.head.i, t.head.head, agent=t.head.dep_ == "agent")
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep":
             tokens[t.i].head, tokens[t.i].case = t.head.head.i, t.head.lemma_.lower()
@@ -117,7 +117,8 @@ def parse_sentences(sentences: Sequence[Sentence], language: str, settings: Sett
     if language == "ru":
         return [_parse_russian(sentence) for sentence in sentences]
     nlp = english_pipeline(settings)
-    docs = nlp.pipe((s.text for s in sentences), batch_size=64)
+    skip = [name for name in nlp.pipe_names if name == "ner"]  # the parse needs no entities
+    docs = nlp.pipe((s.text for s in sentences), batch_size=64, disable=skip)
     return [Parse(s, _link_children(_spacy_tokens(doc, s.start))) for s, doc in zip(sentences, docs)]
 
 

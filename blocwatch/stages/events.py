@@ -6,11 +6,12 @@ to) are parsed; the rest of the article costs nothing here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..attribution import History, Reporter, attribution_for, modality, sentence_reporters
 from ..cameo import lookup
-from ..coder import Coded, code_parse
+from ..coder import Coded, Context, code_parse
 from ..cues import load_cues
 from ..dates import resolve_event_date
 from ..interchange import is_listed_actor
@@ -21,6 +22,7 @@ from ..settings import Settings
 from ..syntax import parse_sentences
 
 SOURCE_KINDS = ("media", "unresolved", "group")
+WORD = re.compile(r"\w+")
 
 
 def sentence_mentions(article: Article) -> list[list[Mention]]:
@@ -35,10 +37,13 @@ def sentence_mentions(article: Article) -> list[list[Mention]]:
     return grouped
 
 
-def needs_parse(mentions: list[Mention]) -> bool:
-    """Two actors to relate, or a source that a later sentence may cite."""
+def needs_parse(sentence: Sentence, mentions: list[Mention], pronouns: frozenset[str]) -> bool:
+    """Two actors to relate, one actor and a pronoun that may name the other, or a source that a
+    later sentence may cite."""
     codes = {m.code for m in mentions if is_listed_actor(m)}
-    return len(codes) >= 2 or any(m.kind in SOURCE_KINDS for m in mentions)
+    if len(codes) >= 2 or any(m.kind in SOURCE_KINDS for m in mentions):
+        return True
+    return len(codes) == 1 and any(word in pronouns for word in WORD.findall(sentence.text.lower()))
 
 
 def paragraph_of(article: Article, sentence: Sentence) -> int:
@@ -51,7 +56,7 @@ def to_event(article: Article, coded: Coded, chain: tuple[Reporter, ...], parse,
     sentence = parse.sentence
     cues = load_cues(language)
     mood = modality(parse, coded.trigger, cues)
-    when = resolve_event_date(sentence.text, language, article.published)
+    when = resolve_event_date(sentence.text, language, article.published, anchor=coded.trigger.start - sentence.start)
     reporters = attribution_for(chain, coded.source.code)
     return Event(
         source=coded.source.code, target=coded.target.code if coded.target else None,
@@ -85,14 +90,13 @@ def code_events(article: Article, settings: Settings) -> Article:
         return article
     cues = load_cues(language)
     grouped = sentence_mentions(article)
-    chosen = [k for k, mentions in enumerate(grouped) if needs_parse(mentions)]
+    chosen = [k for k, mentions in enumerate(grouped) if needs_parse(article.sentences[k], mentions, lexicon.pronouns)]
     parses = parse_sentences([article.sentences[k] for k in chosen], language, settings)
-    history, events, seen = History(), [], set()
+    history, context, events, seen = History(), Context(), [], set()
     for k, parse in zip(chosen, parses):
         mentions = grouped[k]
         chain = sentence_reporters(parse, mentions, cues, history, paragraph_of(article, article.sentences[k]))
-        actors = [m for m in mentions if m.code is not None and m.kind in ("state", "organisation")]
-        for coded in code_parse(parse, actors, lexicon, cues.speech_verbs):
+        for coded in code_parse(parse, mentions, lexicon, cues.speech_verbs, context):
             event = to_event(article, coded, chain, parse, language)
             if event_key(event) not in seen:
                 seen.add(event_key(event))
