@@ -24,6 +24,7 @@ from .alignment import Evidence, to_evidence, weigh, window
 
 COOPERATION_VS_CONFLICT = "cooperation vs conflict"
 ASSERTED_VS_DENIED = "asserted vs denied"
+KEEP = 5  # claims per voice, polarity and root compared on one pair
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,23 @@ def _ordered(kind: str, first: pd.Series, second: pd.Series) -> tuple[pd.Series,
     return (first, second) if first["goldstein"] > 0 else (second, first)
 
 
+def strongest(claims: pd.DataFrame, keep: int = KEEP) -> pd.DataFrame:
+    """At most `keep` claims per voice, polarity and root, the weightiest (|Goldstein|, then newest):
+    bounds the pairwise comparison on busy pairs without losing the oppositions worth showing."""
+    frame = claims.assign(
+        _voice=[voice(row).casefold() for _, row in claims.iterrows()],
+        _polarity=claims["goldstein"].gt(0).astype(int) - claims["goldstein"].lt(0).astype(int),
+        _denied=claims["negated"].astype(bool) | (claims["mode"] == "denied"),
+        _strength=claims["goldstein"].abs(),
+    )
+    frame = frame.sort_values(["_strength", "event_date"], ascending=[False, False], kind="stable", na_position="last")
+    return frame.groupby(["_voice", "_polarity", "_denied", "root"], sort=False).head(keep)
+
+
 def pair_contradictions(claims: pd.DataFrame, max_gap_days: int) -> list[Contradiction]:
     """The contradictions among the claims about one pair."""
     best: dict[tuple[str, str, str], Contradiction] = {}
-    rows = [row for _, row in claims.iterrows()]
+    rows = [row for _, row in strongest(claims).iterrows()]
     for first, second in combinations(rows, 2):
         kind = _kind(first, second)
         if kind is None or voice(first).casefold() == voice(second).casefold() or not _close_in_time(first, second, max_gap_days):

@@ -37,3 +37,14 @@ def test_contradictions_asserted_against_denied(tmp_path: Path) -> None:
     assert [(c.kind, c.first.voice, c.second.voice) for c in found] == [(ASSERTED_VS_DENIED, "Seoul", "B")]
     frame = contradictions_frame(found)
     assert frame.loc[0, "claim"].startswith("North Korea sent") and frame.loc[0, "other_claim"].startswith("Russia denied")
+
+
+def test_contradictions_busy_pair_keeps_the_strongest_opposition(tmp_path: Path) -> None:
+    path = tmp_path / "busy.duckdb"
+    friendly = Spec("friendly", tuple(f"Russia and China met again, round {i}." for i in range(30)) + ("Russia and China signed a treaty.",),
+                    tuple(E(i, "RUS", "CHN", "040") for i in range(30)) + (E(30, "RUS", "CHN", "057"),), published="2024-01-10", site="A")
+    hostile = Spec("hostile", tuple(f"Russia accused China, count {i}." for i in range(30)),
+                   tuple(E(i, "RUS", "CHN", "112") for i in range(30)), published="2024-01-11", site="B")
+    write_articles(path, [build_article(friendly), build_article(hostile)])
+    found = contradictions(StoreReader(path))
+    assert len(found) == 1 and found[0].first.evidence.code == "057"
