@@ -133,3 +133,19 @@ def test_ingest_killed_midway_then_rerun_equals_an_uninterrupted_run(tmp_path: P
     assert StoreReader(killed).counts() == StoreReader(clean).counts()
     assert table_rows(killed) == table_rows(clean)
     assert StoreReader(clean).counts()["articles"] == total
+
+
+def test_ingest_syndicated_copies_of_a_sample_form_one_story(tmp_path: Path, seed_paths: list[Path]) -> None:
+    text = seed_paths[0].read_text(encoding="utf-8")
+    records = [
+        {"id": "original", "text": text, "source": "Tehran Times", "published": "2024-11-29"},
+        {"id": "copy", "text": "Republished from Tehran Times.\n" + text + "\nFollow us for more news from Asia.",
+         "source": "Mehr", "published": "2024-11-30"},
+        {"id": "other", "text": seed_paths[3].read_text(encoding="utf-8"), "source": "MSN"},
+    ]
+    path = tmp_path / "syndicated.duckdb"
+    ingest([str(write_jsonl(tmp_path / "copies.jsonl", records))], Settings(), path, stages=EARLY)
+    clusters = StoreReader(path).clusters()
+    assert len(clusters) == 2
+    story = clusters[clusters["cluster_id"] == "original"].iloc[0]
+    assert list(story["article_ids"]) == ["copy", "original"] and (story["articles"], story["sources"]) == (2, 2)
