@@ -91,3 +91,11 @@ def test_cli_ingest_reports_skipped_inputs_and_exits_3(tmp_path: Path, seed_path
 def test_cli_ingest_quiet_prints_nothing_and_exits_0(tmp_path: Path, seed_paths: list[Path]) -> None:
     code, out, err = run("ingest", "--quiet", "--db", str(tmp_path / "q.duckdb"), "--stages", "clean,language,sentences", str(seed_paths[0]))
     assert (code, out, err) == (0, "", "")
+
+
+def test_cli_report_on_the_samples_shows_cooperation_and_the_memo_contradiction(seed_store: Path) -> None:
+    code, out, _ = run("report", "--db", str(seed_store))
+    contradictions = out.split("Contradictions")[1]
+    assert code == 0 and "5 articles in 5 stories" in out
+    assert "PRK–RUS" in out.split("Blocs")[0]
+    assert "CHN–RUS cooperation vs conflict" in contradictions and "(003_2d1ac95ccc91975f)" in contradictions
