@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from click.testing import CliRunner
 
 from blocwatch.cli import EXIT_SKIPPED, cli
 from blocwatch.export import GDELT_COLUMNS
+from blocwatch.store.reader import StoreReader
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -99,3 +99,14 @@ def test_cli_report_on_the_samples_shows_cooperation_and_the_memo_contradiction(
     assert code == 0 and "5 articles in 5 stories" in out
     assert "PRK–RUS" in out.split("Blocs")[0]
     assert "CHN–RUS cooperation vs conflict" in contradictions and "(003_2d1ac95ccc91975f)" in contradictions
+
+
+@pytest.mark.slow
+def test_cli_ingest_in_a_process_pool_stores_the_same_rows(tmp_path: Path, seed_paths: list[Path]) -> None:
+    paths = [str(p) for p in seed_paths[:2]]
+    stages = ("--stages", "clean,language,sentences", "--quiet")
+    assert run("ingest", "--db", str(tmp_path / "local.duckdb"), *stages, *paths)[0] == 0
+    assert run("ingest", "--db", str(tmp_path / "pool.duckdb"), "--executor", "process", "--workers", "2", *stages, *paths)[0] == 0
+    local, pool = StoreReader(tmp_path / "local.duckdb"), StoreReader(tmp_path / "pool.duckdb")
+    assert local.counts() == pool.counts()
+    assert local.frame("SELECT id, content_hash FROM articles ORDER BY id").equals(pool.frame("SELECT id, content_hash FROM articles ORDER BY id"))

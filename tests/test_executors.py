@@ -91,3 +91,15 @@ def test_executors_in_order_bounds_what_is_in_flight() -> None:
     results = in_order(submit, iter(range(10)), window=3)
     assert [next(results) for _ in range(2)] == [0, 1] and len(submitted) == 4
     assert list(results) == list(range(2, 10))
+
+
+@pytest.mark.slow
+def test_executors_dask_scheduler_address_gives_the_local_results(expected: list[tuple], seed_paths: list[Path]) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        executor = DaskExecutor(scheduler=cluster.scheduler_address)
+        try:
+            assert summary(executor.map(build(Settings(), EARLY), documents(seed_paths))) == expected
+        finally:
+            executor.close()
