@@ -14,9 +14,12 @@ Three passes over the cleaned text:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..gazetteer import Gazetteer, Index, Name, Token, load_gazetteer, load_roles, tokenize
 from ..model import Article, Mention
@@ -185,25 +188,42 @@ def script_language(text: str) -> str:
     return "ru" if len(CYRILLIC.findall(text)) > len(LATIN.findall(text)) else "en"
 
 
-def needs_ner(start: int, end: int, tokens: list[Token], covered: set[int]) -> bool:
-    """Whether a segment has a capitalised word no gazetteer match explains: one after the first
-    word, or the first word itself when a match follows it ("Michael Jordan")."""
-    inside = [t for t in tokens if start <= t.start < end]
-    if any(t.text[:1].isupper() and t.start not in covered for t in inside[1:]):
+@lru_cache(maxsize=1)
+def common_capitalised() -> frozenset[str]:
+    """Capitalised words that are no names: English stop words ("The", "We"), months and weekdays."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    calendar_words = [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr, "Sept"]
+    return frozenset(word.lower() for word in [*STOP_WORDS, *calendar_words])
+
+
+def needs_ner(inside: list[Token], covered: set[int]) -> bool:
+    """Whether a segment's tokens have a capitalised word no gazetteer match explains (not a stop
+    word, month or weekday): one after the first word, or the first word itself when a match
+    follows it ("Michael Jordan")."""
+    common = common_capitalised()
+    if any(t.text[:1].isupper() and t.start not in covered and t.text.lower() not in common for t in inside[1:]):
         return True
     return len(inside) > 1 and inside[0].text[:1].isupper() and inside[0].start not in covered and inside[1].start in covered
 
 
+def tokens_by_segment(spans: list[tuple[int, int, str]], tokens: list[Token]) -> list[list[Token]]:
+    """The tokens of each segment (segments in text order), in one pass."""
+    starts = [t.start for t in tokens]
+    return [tokens[bisect_left(starts, start):bisect_left(starts, end)] for start, end, _ in spans]
+
+
 def entities(article: Article, tokens: list[Token], covered: set[int], settings: Settings) -> list[tuple[int, int, str]]:
     """Named entities (article offsets, label) of the segments that need NER, by language."""
-    wanted = [s for s in segments(article) if needs_ner(s[0], s[1], tokens, covered)]
+    spans = segments(article)
+    wanted = [span for span, inside in zip(spans, tokens_by_segment(spans, tokens)) if needs_ner(inside, covered)]
     found = []
     for language, tagger in (("en", lambda texts: english_entities(texts, settings)), ("ru", russian_entities)):
         chosen = [s for s in wanted if (s[2] == "ru") == (language == "ru")]
         if not chosen:
             continue
-        for (start, end, _), spans in zip(chosen, tagger([article.text[start:end] for start, end, _ in chosen])):
-            found.extend((start + a, start + b, label) for a, b, label in spans)
+        for (start, end, _), spans_found in zip(chosen, tagger([article.text[start:end] for start, end, _ in chosen])):
+            found.extend((start + a, start + b, label) for a, b, label in spans_found)
     return found
 
 
@@ -250,7 +270,7 @@ def find_mentions(article: Article, settings: Settings) -> tuple[Mention, ...]:
     gazetteer = load_gazetteer(settings.gazetteer)
     mentions, tokens, matches = gazetteer_mentions(article.text, article.published, gazetteer)
     spans = [(tokens[m.start].start, tokens[m.end - 1].end) for m in matches]
-    covered = {t.start for t in tokens if any(a <= t.start < b for a, b in spans)}
+    covered = {token.start for m in matches for token in tokens[m.start:m.end]}
     found = entities(article, tokens, covered, settings)
     adjectives = {tokens[m.start].start for m in matches if m.name.adjective}
     kept = drop_person_names(mentions, found, adjectives)
