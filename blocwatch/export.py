@@ -22,7 +22,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .analysis.alignment import Weights, alignment_graph, evidence, scores, weigh, window
+from .analysis.alignment import Weights, alignment_graph, evidence, scores, weigh
 from .store.reader import EventFilter, StoreReader
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "gdelt")
