@@ -74,8 +74,8 @@ def phrase_span(parse: Parse, head: Token) -> Span:
 
 def reporter_for(parse: Parse, head: Token, mentions: list[Mention], cues: Cues, history: History) -> Reporter | None:
     """The reporter a noun phrase names, resolving nouns that refer back."""
-    mention = mention_at(head, mentions)
     span = phrase_span(parse, head)
+    mention = mention_at(head, mentions) or _named_outlet(span, mentions)
     if mention is not None:
         return Reporter(reporter_name(span.text, mention.name), span, mention.code, mention.kind)
     if head.lemma in cues.source_anaphora:
@@ -86,6 +86,11 @@ def reporter_for(parse: Parse, head: Token, mentions: list[Mention], cues: Cues,
     if head.pos == "PROPN" or any(mention_at(t, mentions) for t in parse.tokens if span.start <= t.start < span.end):
         return Reporter(_strip_article(span.text), span, None, "other")
     return None
+
+
+def _named_outlet(span: Span, mentions: list[Mention]) -> Mention | None:
+    """An outlet named inside the phrase: "the English publication “Financial Times”"."""
+    return next((m for m in mentions if m.kind == "media" and span.start <= m.start < span.end), None)
 
 
 def reporter_name(surface: str, canonical: str) -> str:

@@ -55,7 +55,7 @@ class ActorIndex:
                 if token.start < mention.end and token.end > mention.start:
                     if mention.code is not None and mention.kind in ("state", "organisation"):
                         self.by_token.setdefault(token.i, mention)
-                    else:
+                    elif mention.kind in ("media", "group"):
                         self.blocked.add(token.i)
         self._resolve_pronouns(parse, lexicon.pronouns, context)
 

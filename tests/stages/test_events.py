@@ -90,12 +90,14 @@ def test_events_attribution_chain_across_sentences(pipeline, seed_paths):
 
 
 def test_events_statement_about_another_actor(pipeline):
-    events = code(pipeline, "Putin said at the time that the US was seeking to reformat the system of interaction between countries.", "2023-09-26")
-    assert find(events, "RUS", "USA").root == "01"
+    text = ("Russian Foreign Minister Sergei Lavrov stated earlier this month that NATO was seeking to base its troops "
+            "and military infrastructure in the Asia-Pacific in an effort to deter regional powers.")
+    statement = find(code(pipeline, text, "2023-09-26"), "RUS", "NATO")
+    assert statement.root == "01" and statement.source == "RUS" and statement.attribution == ()
 
 
 def test_events_russian_accusation_with_coordinated_subjects(pipeline):
-    events = code(pipeline, "Руденко и Лю обвинили США и их союзников в угрозе военной ситуации в северо-восточной Азии.", "2024-03-20")
+    events = code(pipeline, "Министр иностранных дел России Сергей Лавров и министр иностранных дел Китая Ван И обвинили США и их союзников в угрозе военной ситуации в северо-восточной Азии.", "2024-03-20")
     assert ("RUS", "USA", "11") in pairs(events)
     assert ("CHN", "USA", "11") in pairs(events)
 
