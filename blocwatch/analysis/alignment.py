@@ -24,7 +24,7 @@ RUS->PRK and PRK->RUS both count for the pair (PRK, RUS), written in alphabetica
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -101,8 +101,6 @@ def _sources(frame: pd.DataFrame) -> np.ndarray:
 
 def window(since: date | None = None, until: date | None = None, where: EventFilter = EventFilter()) -> EventFilter:
     """A filter restricted to a date window."""
-    from dataclasses import replace
-
     return replace(where, since=since or where.since, until=until or where.until)
 
 
