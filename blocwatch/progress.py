@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from typing import Callable, Iterator
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .ingest import IngestSummary
 
@@ -14,8 +14,8 @@ from .ingest import IngestSummary
 def describe(summary: IngestSummary) -> str:
     """The live line: what has been done so far."""
     stored = summary.written + summary.replaced
-    return (f"{summary.read} read · {stored} stored · {summary.unchanged} unchanged · {summary.duplicates} duplicates · "
-            f"{summary.events} events · [red]{summary.rejected} errors[/]")
+    return (f"{summary.read} read · {stored} articles · {summary.events} events · [red]{summary.rejected} errors[/] · "
+            f"{summary.unchanged} unchanged · {summary.duplicates} dup.")
 
 
 @contextmanager
@@ -25,7 +25,7 @@ def ingest_progress(quiet: bool = False) -> Iterator[Callable[[IngestSummary], N
         yield None
         return
     console = Console(stderr=True)
-    columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(bar_width=None), TextColumn("{task.description}"), TimeElapsedColumn())
+    columns = (SpinnerColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("starting", total=None)
         yield lambda summary: progress.update(task, description=describe(summary), completed=summary.read)
