@@ -15,7 +15,6 @@ import pytest
 from blocwatch.ingest import ingest, input_hash
 from blocwatch.model import RawDocument
 from blocwatch.settings import Settings
-from blocwatch.store.connection import connect
 from blocwatch.store.reader import StoreReader
 
 EARLY = ("clean", "language", "sentences")  # real stages, fast: the store is what is tested here
@@ -97,17 +96,10 @@ def test_ingest_input_hash_ignores_the_origin() -> None:
 
 
 def stored_articles(path: Path) -> int:
-    """Articles stored so far, read between the writer's transactions; -1 while it holds the file."""
-    try:
-        connection = connect(path, read_only=True, timeout=0.5)
-    except Exception:
-        return -1
-    try:
-        return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except Exception:  # the schema may not exist yet
-        return -1
-    finally:
-        connection.close()
+    """Articles stored so far, read (as the HTTP server does) between the writer's transactions."""
+    if not path.exists():
+        return 0
+    return StoreReader(path, lock_timeout=10).counts()["articles"]  # StoreBusy here fails the test
 
 
 def run_ingest(path: Path, source: Path) -> subprocess.Popen:
@@ -120,9 +112,11 @@ def test_ingest_killed_midway_then_rerun_equals_an_uninterrupted_run(tmp_path: P
     source = write_jsonl(tmp_path / "batch.jsonl", editions(seed_paths, total))
     killed, clean = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     process = run_ingest(killed, source)
-    deadline = time.monotonic() + 120
-    while stored_articles(killed) < 20 and time.monotonic() < deadline and process.poll() is None:
+    deadline, seen = time.monotonic() + 120, []
+    while (not seen or seen[-1] < 20) and time.monotonic() < deadline and process.poll() is None:
+        seen.append(stored_articles(killed))
         time.sleep(0.2)
+    assert seen == sorted(seen), "a reader saw articles disappear while ingest was writing"
     assert process.poll() is None, "ingest finished before it could be killed; make the batch larger"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
