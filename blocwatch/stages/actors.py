@@ -79,7 +79,12 @@ def takes_role(name: Name) -> bool:
 
 
 def widen_with_role(tokens: list[Token], match: Match, roles: Index) -> Match | None:
-    """"Russian military" -> one mention with role MIL, when a role noun follows directly."""
+    """"Russian military" -> one mention with role MIL, when a role noun follows directly.
+
+    A Russian name is not widened: a noun after it is no modifier ("передаче Ираном ракет").
+    """
+    if not match.name.adjective and CYRILLIC.search(tokens[match.start].text):
+        return None
     found = roles.longest(tokens, match.end)
     if found is None:
         return None
