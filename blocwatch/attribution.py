@@ -190,6 +190,25 @@ def sentence_reporters(parse: Parse, mentions: list[Mention], cues: Cues, histor
     return chain
 
 
+DEMONSTRATIVES = {"this", "that", "it", "это", "об этом", "этом"}
+
+
+def back_reference(parse: Parse, mentions: list[Mention], cues: Cues, history: History) -> tuple[Reporter, ...]:
+    """"This was conveyed by Hayashi.", "Об этом сообщил ТАСС.": a sentence that only says who
+    reported the sentence before it."""
+    for verb in parse.tokens:
+        if verb.lemma not in cues.reporting_verbs:
+            continue
+        pointers = [c for c in parse.children(verb) if c.text.lower() in DEMONSTRATIVES and c.dep.split(":")[0] in ("nsubj", "obl", "obj")]
+        if not pointers:
+            continue
+        heads = [c for c in parse.children(verb) if c.dep in ("obl:agent", "nsubj") and c.text.lower() not in DEMONSTRATIVES]
+        reporters = [r for head in heads if (r := reporter_for(parse, head, mentions, cues, history))]
+        if reporters:
+            return tuple(reporters)
+    return ()
+
+
 def trailing_source(parse: Parse, mentions: list[Mention]) -> list[Reporter]:
     """A sentence that ends by naming an outlet after a comma: "..., Financial Times."."""
     text = parse.sentence.text.rstrip(" .”\"»")

@@ -97,9 +97,11 @@ def actors_in(parse: Parse, token: Token, index: ActorIndex, depth: int = 0) -> 
 
 
 def _name_actors(parse: Parse, token: Token, index: ActorIndex, seen: set[int]) -> list[tuple[Mention, Token]]:
-    if token.i in seen or token.i in index.blocked:
+    if token.i in seen:
         return []
     seen.add(token.i)
+    if token.i in index.blocked:  # a source's name: only its coordinated neighbours may be actors
+        return [pair for child in parse.children(token, "conj") for pair in _name_actors(parse, child, index, seen)]
     mention = index.at(token)
     found = [(mention, token)] if mention else []
     for child in parse.children(token):
@@ -191,7 +193,9 @@ def controller_sources(parse: Parse, trigger: Token, index: ActorIndex, hops: in
         head = parse.head(current)
         if head is None or current.dep not in CLIMB_DEPS:
             return []
-        if head.pos in ("VERB", "AUX", "ADJ"):
+        if head.pos in ("VERB", "AUX", "ADJ") and _object_controls(current):
+            found = fill(parse, head, ("obj",), index, climb=False) or fill(parse, head, ("nsubj", "obl:agent"), index, climb=False)
+        elif head.pos in ("VERB", "AUX", "ADJ"):
             found = fill(parse, head, ("nsubj", "obl:agent"), index, climb=False)
         else:
             found = fill(parse, head, ("nmod:poss", "amod", "compound"), index, climb=False)
@@ -200,6 +204,12 @@ def controller_sources(parse: Parse, trigger: Token, index: ActorIndex, hops: in
             return found
         current = head
     return []
+
+
+def _object_controls(clause: Token) -> bool:
+    """"urged China to behave", "accused Moscow of trying": the object of the governing verb is the
+    subject of the embedded clause."""
+    return clause.dep == "xcomp" or (clause.dep == "advcl" and clause.case in ("of", "from", "into", "в"))
 
 
 def _agents_of_siblings(parse: Parse, noun: Token, skip: Token, index: ActorIndex) -> list[tuple[Mention, Token]]:

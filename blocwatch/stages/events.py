@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..attribution import History, Reporter, attribution_for, modality, sentence_reporters
+from ..attribution import History, Reporter, attribution_for, back_reference, modality, sentence_reporters
 from ..cameo import lookup
 from ..coder import Coded, Context, code_parse
 from ..cues import load_cues
@@ -93,12 +93,28 @@ def code_events(article: Article, settings: Settings) -> Article:
     chosen = [k for k, mentions in enumerate(grouped) if needs_parse(article.sentences[k], mentions, lexicon.pronouns)]
     parses = parse_sentences([article.sentences[k] for k in chosen], language, settings)
     history, context, events, seen = History(), Context(), [], set()
+    previous: list[int] = []  # indices in `events` of the previous parsed sentence's events
     for k, parse in zip(chosen, parses):
         mentions = grouped[k]
+        reported_before = back_reference(parse, mentions, cues, history)
+        if reported_before:
+            events = credit(events, previous, reported_before)
         chain = sentence_reporters(parse, mentions, cues, history, paragraph_of(article, article.sentences[k]))
+        previous = []
         for coded in code_parse(parse, mentions, lexicon, cues.speech_verbs, context):
             event = to_event(article, coded, chain, parse, language)
             if event_key(event) not in seen:
                 seen.add(event_key(event))
+                previous.append(len(events))
                 events.append(event)
     return replace(article, events=tuple(events))
+
+
+def credit(events: list[Event], indices: list[int], reporters: tuple[Reporter, ...]) -> list[Event]:
+    """Give the events of a sentence without a reporter the reporters its follower names."""
+    events = list(events)
+    for k in indices:
+        kept = attribution_for(reporters, events[k].source)
+        if not events[k].attribution and kept:
+            events[k] = replace(events[k], attribution=tuple(r.name for r in kept), attribution_spans=tuple(r.span for r in kept))
+    return events
