@@ -81,6 +81,8 @@ def render_html(data: dict[str, Any]) -> str:
     page = (WEB / "index.html").read_text(encoding="utf-8")
     script = "\n".join((WEB / "js" / name).read_text(encoding="utf-8") for name in SCRIPTS)
     style = (WEB / "style.css").read_text(encoding="utf-8")
+    if "</script" in script.lower() or "</style" in style.lower():
+        raise ValueError("the dashboard's script or style contains a closing tag; it cannot be inlined")
     policy = (f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(style)}; img-src data:; "
               "base-uri 'none'; form-action 'none'")
     page = re.sub(r'\s*<script src="/static/js/[^"]+"></script>', "", page)

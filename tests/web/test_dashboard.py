@@ -29,12 +29,33 @@ def wait_rendered(page) -> None:
     page.wait_for_selector(f'body[data-loading="false"][data-route="{route}"]', state="attached")
 
 
+FIND_EDGE_POINT = """key => {
+  const edge = document.querySelector(`[data-edge="${key}"]`);
+  const line = edge.querySelector(".edge-hit");
+  const matrix = line.getScreenCTM();
+  const [x1, y1, x2, y2] = ["x1", "y1", "x2", "y2"].map(name => Number(line.getAttribute(name)));
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]) {
+    const point = new DOMPoint(x1 + (x2 - x1) * t, y1 + (y2 - y1) * t).matrixTransform(matrix);
+    if (edge.contains(document.elementFromPoint(point.x, point.y))) return [point.x, point.y];
+  }
+  return null;
+}"""
+
+
+def click_edge(page, key: str) -> None:
+    """Click a graph edge where it is on top (other edges may cross its middle), as a person would."""
+    page.locator(f'[data-edge="{key}"]').scroll_into_view_if_needed()
+    point = page.evaluate(FIND_EDGE_POINT, key)
+    assert point, f"edge {key} is hidden under other edges everywhere"
+    page.mouse.click(*point)
+
+
 def test_dashboard_graph_edge_opens_the_evidence_sentence(page, web_server, shot):
     open_view(page, web_server)
     assert page.locator("svg.graph .node").count() == 8
     assert page.locator(".legend").first.inner_text().count("cooperation") >= 2
     shot(page, "graph")
-    page.locator('[data-edge="PRK-RUS"] .edge-hit').click()
+    click_edge(page, "PRK-RUS")
     page.wait_for_selector(".evidence-list .event-card")
     assert page.locator(".pair-title").inner_text() == "PRK – RUS"
     sentences = page.locator(".evidence-list .event-card .sentence").all_inner_texts()
@@ -50,7 +71,7 @@ def test_dashboard_graph_edge_opens_the_evidence_sentence(page, web_server, shot
 
 def test_dashboard_counts_link_to_their_events(page, web_server, shot):
     open_view(page, web_server)
-    page.locator('[data-edge="PRK-RUS"] .edge-hit').click()
+    click_edge(page, "PRK-RUS")
     page.wait_for_selector(".facts a.count")
     expected = page.locator(".facts a.count").first.inner_text()
     page.locator(".facts a.count").first.click()
@@ -143,3 +164,18 @@ def test_docs_page_served_locally(page, web_server, shot):
     page.get_by_text("/api/events/{event_id}").wait_for()
     assert outside == []
     shot(page, "docs")
+
+
+def test_dashboard_sample_articles_graph_and_drill_down(page, seed_web_server, shot):
+    open_view(page, seed_web_server)
+    assert page.locator('svg.graph [data-node="RUS"]').count() == 1
+    shot(page, "samples-graph")
+    click_edge(page, "PRK-RUS")
+    page.wait_for_selector(".evidence-list .event-card")
+    shot(page, "samples-graph-edge")
+    first = page.locator(".evidence-list .event-card .sentence").first
+    sentence = first.inner_text()
+    first.click()
+    wait_rendered(page)
+    assert "".join(page.locator(".article-text mark.in-sentence").all_inner_texts()) == sentence
+    shot(page, "samples-evidence")

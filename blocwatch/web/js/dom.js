@@ -1,6 +1,6 @@
 /* blocwatch dashboard: DOM helpers.
  * Every piece of article text or metadata goes into the page as a text node (never innerHTML),
- * so an article containing "<script>" or "onerror=" shows up as those characters. */
+ * so an article containing a script tag or an "onerror=" attribute shows up as those characters. */
 "use strict";
 var BW = window.BW || {};
 window.BW = BW;

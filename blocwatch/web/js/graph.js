@@ -18,7 +18,7 @@ BW.blocColour = function (index) {
 };
 
 /* Positions for the nodes: each bloc starts around its own point of a circle, then springs
- * (cooperative pairs), repulsion, a pull toward the bloc's centre and gravity settle them. */
+ * (strong for cooperative pairs, weak for the others), repulsion, a pull toward the bloc's centre and gravity settle them. */
 BW.layout = function (nodes, edges, width, height) {
   var byId = {}, blocIds = [];
   nodes.forEach(function (n) {
@@ -60,16 +60,17 @@ BW.layoutStep = function (points, edges, byId, k, width, height, heat) {
   }
   edges.forEach(function (e) {
     var a = byId[e.source], b = byId[e.target];
-    if (!a || !b || e.score <= 0) return;
+    if (!a || !b) return;
+    // Every tie keeps its actors in view; cooperative ties pull harder, so allies sit together.
     var dx = a.x - b.x, dy = a.y - b.y, d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
-    var pull = (d * d) / k * Math.min(0.4 + e.score, 1);
+    var pull = (d * d) / k * (e.score > 0 ? Math.min(0.4 + e.score, 1) : 0.12);
     a.dx -= (dx / d) * pull; a.dy -= (dy / d) * pull;
     b.dx += (dx / d) * pull; b.dy += (dy / d) * pull;
   });
   points.forEach(function (p) {
     var c = centres[p.bloc];
     if (p.bloc >= 0 && c.n > 1) { p.dx += (c.x / c.n - p.x) * 0.6; p.dy += (c.y / c.n - p.y) * 0.6; }
-    p.dx += (width / 2 - p.x) * 0.3; p.dy += (height / 2 - p.y) * 0.3;
+    p.dx += (width / 2 - p.x) * 0.12; p.dy += (height / 2 - p.y) * 0.12;
     var length = Math.max(Math.sqrt(p.dx * p.dx + p.dy * p.dy), 1), limit = 30 * heat + 1;
     p.x += (p.dx / length) * Math.min(length, limit);
     p.y += (p.dy / length) * Math.min(length, limit);
@@ -100,18 +101,19 @@ BW.separate = function (byId, gap, width, height, margin) {
   }
 };
 
-/* Scale positions into the drawing area, leaving room for labels. */
+/* Stretch positions over the drawing area (each axis on its own), leaving room for labels. */
 BW.fit = function (byId, width, height, margin) {
   var ids = Object.keys(byId);
   if (!ids.length) return;
   var xs = ids.map(function (id) { return byId[id].x; }), ys = ids.map(function (id) { return byId[id].y; });
   var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
   var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
-  var scale = Math.min((width - 2 * margin) / Math.max(maxX - minX, 1), (height - 2 * margin) / Math.max(maxY - minY, 1), 1.6);
+  var scaleX = Math.min((width - 2 * margin) / Math.max(maxX - minX, 1), 3);
+  var scaleY = Math.min((height - 2 * margin) / Math.max(maxY - minY, 1), 3);
   ids.forEach(function (id) {
     var p = byId[id];
-    p.x = margin + (p.x - minX) * scale + (width - 2 * margin - (maxX - minX) * scale) / 2;
-    p.y = margin + (p.y - minY) * scale + (height - 2 * margin - (maxY - minY) * scale) / 2;
+    p.x = margin + (p.x - minX) * scaleX + (width - 2 * margin - (maxX - minX) * scaleX) / 2;
+    p.y = margin + (p.y - minY) * scaleY + (height - 2 * margin - (maxY - minY) * scaleY) / 2;
   });
 };
 
@@ -141,10 +143,11 @@ BW.drawGraph = function (graph, onEdge, onNode) {
   var maxEvents = Math.max.apply(null, [1].concat(graph.edges.map(function (e) { return e.events; })));
   var byId = BW.layout(graph.nodes, graph.edges, width, height);
   BW.fit(byId, width, height, 70);
-  BW.separate(byId, 92, width, height, 50);
+  BW.separate(byId, 120, width, height, 50);
   var svg = BW.s("svg", {viewBox: "0 0 " + width + " " + height, class: "graph", role: "img", "aria-label": "alignment graph"});
   BW.drawHulls(svg, graph, byId);
-  graph.edges.forEach(function (edge) {
+  // Weak ties first, so the strongest lie on top where lines cross.
+  graph.edges.slice().sort(function (x, y) { return Math.abs(x.score) - Math.abs(y.score); }).forEach(function (edge) {
     var a = byId[edge.source], b = byId[edge.target];
     if (!a || !b) return;
     var activate = function () { onEdge(edge); };
