@@ -20,6 +20,7 @@ import re
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from blocwatch.settings import Settings
 from blocwatch.stages.actors import mentions_of_text
@@ -29,14 +30,14 @@ OLD_CODES = {"JAP": "JPN", "ITL": "ITA"}
 NOT_SCORED = {"NGO", "IMG"}
 
 
-def read_records(path: Path) -> list[dict]:
+def read_records(path: Path) -> list[dict[str, Any]]:
     """The records of the file (a JSON list written with trailing commas), those with a sentence."""
     raw = path.read_text(encoding="utf-8")
     records = json.loads(re.sub(r",(\s*[}\]])", r"\1", raw))
     return [record for record in records if record.get("text")]
 
 
-def gold_codes(record: dict) -> set[str]:
+def gold_codes(record: dict[str, Any]) -> set[str]:
     """The record's source and target codes, normalised."""
     codes = set()
     for side in ("source", "target"):
@@ -67,7 +68,8 @@ def main() -> None:
     settings = Settings()
     records = read_records(args.file)
     tp = fp = fn = 0
-    missed, added = Counter(), Counter()
+    missed: Counter[str] = Counter()
+    added: Counter[str] = Counter()
     started = time.perf_counter()
     for record in records:
         gold, predicted = gold_codes(record), predicted_codes(record["text"], record.get("date"), settings)

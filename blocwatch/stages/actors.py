@@ -20,9 +20,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import cast
 
-from ..gazetteer import Gazetteer, Index, Name, Token, load_gazetteer, load_roles, tokenize
-from ..model import Article, Mention
+from ..gazetteer import PROPER_TAGS, Gazetteer, Index, Name, Token, load_gazetteer, load_roles, morph, tokenize
+from ..model import Article, Mention, MentionKind
 from ..nlp import english_entities, russian_entities
 from ..pipeline import stage
 from ..settings import Settings
@@ -32,6 +33,7 @@ RUSSIAN_LABELS = frozenset({"LOC", "ORG", "PER"})
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z]")
+SENTENCE_END = frozenset({".", "!", "?", "…", "\n"})
 MODEL_NUMBER = re.compile(r"\s?-?\d")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 
@@ -59,6 +61,9 @@ def scan(tokens: list[Token], gazetteer: Gazetteer, roles: Index) -> list[Match]
             position += 1
             continue
         end, name = found
+        if name.exact and common_word_opening_sentence(tokens, position, end):
+            position += 1
+            continue
         match = Match(position, end, name)
         if takes_role(name):
             floor = matches[-1].end if matches else 0
@@ -70,6 +75,16 @@ def scan(tokens: list[Token], gazetteer: Gazetteer, roles: Index) -> list[Match]
         matches.append(match)
         position = match.end
     return matches
+
+
+def common_word_opening_sentence(tokens: list[Token], start: int, end: int) -> bool:
+    """A one-word Russian homograph opening a sentence reads as the common word: "Того же мнения"."""
+    word = tokens[start].text
+    if end - start != 1 or not CYRILLIC.search(word) or word.isupper():
+        return False
+    if start > 0 and tokens[start - 1].text not in SENTENCE_END:
+        return False
+    return not PROPER_TAGS & set(morph().parse(word)[0].tag.grammemes)
 
 
 def takes_role(name: Name) -> bool:
@@ -139,14 +154,15 @@ def to_mention(text: str, tokens: list[Token], match: Match, day: dt.date | None
     surface = text[start:end]
     if entry.kind == "feature":
         return None
+    kind = cast(MentionKind, entry.kind)  # state, organisation, media or group: checked at load
     if entry.offices:
         office = entry.office_on(day)
         if office is None:
             return Mention(start, end, surface, None, entry.name, "unresolved", None, entry.id)
-        return Mention(start, end, surface, office.code, entry.name, entry.kind, office.role, entry.id)
+        return Mention(start, end, surface, office.code, entry.name, kind, office.role, entry.id)
     if entry.candidates:
         return Mention(start, end, surface, None, entry.name, "unresolved", match.role, entry.id)
-    return Mention(start, end, surface, entry.code, entry.name, entry.kind, match.role or entry.role, entry.id)
+    return Mention(start, end, surface, entry.code, entry.name, kind, match.role or entry.role, entry.id)
 
 
 def resolve_ambiguous(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -222,7 +238,7 @@ def entities(article: Article, tokens: list[Token], covered: set[int], settings:
     """Named entities (article offsets, label) of the segments that need NER, by language."""
     spans = segments(article)
     wanted = [span for span, inside in zip(spans, tokens_by_segment(spans, tokens)) if needs_ner(inside, covered)]
-    found = []
+    found: list[tuple[int, int, str]] = []
     for language, tagger in (("en", lambda texts: english_entities(texts, settings)), ("ru", russian_entities)):
         chosen = [s for s in wanted if (s[2] == "ru") == (language == "ru")]
         if not chosen:

@@ -242,6 +242,14 @@ def test_actors_country_names_that_are_words_or_personal_names(text: str, expect
     assert codes(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Того же мнения придерживается Того.", ["TGO"]), ("В Перу и Чаде прошли выборы.", ["PER", "TCD"]),
+    ("Газ подорожал, а в секторе Газа нет света.", ["PSE"]),
+])
+def test_actors_russian_homographs_count_only_as_names(text: str, expected: list[str]) -> None:
+    assert [c for _, c, _ in found(text)] == expected
+
+
 @pytest.mark.parametrize("text", [
     "in the South China Sea", "in the East China Sea", "the Sea of Japan", "the Taiwan Strait",
     "в Южно-Китайском море", "в Тайваньском проливе", "в Японском море",
