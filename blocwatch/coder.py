@@ -57,15 +57,20 @@ class ActorIndex:
                         self.by_token.setdefault(token.i, mention)
                     elif mention.kind in ("media", "group"):
                         self.blocked.add(token.i)
-        self._resolve_pronouns(parse, lexicon.pronouns, context)
+        self._resolve_pronouns(parse, lexicon, context)
 
-    def _resolve_pronouns(self, parse: Parse, pronouns: frozenset[str], context: Context) -> None:
-        """"he signed", "it said": the nearest earlier subject actor, in this sentence or the last one."""
+    def _resolve_pronouns(self, parse: Parse, lexicon: Lexicon, context: Context) -> None:
+        """"he signed", "it said": the nearest earlier subject actor, in this sentence or the last one;
+        "its invasion" (a possessive on an act): the nearest earlier actor of the sentence."""
         for token in parse.tokens:
-            if token.pos != "PRON" or token.text.lower() not in pronouns or token.i in self.by_token:
+            if token.pos not in ("PRON", "DET") or token.text.lower() not in lexicon.pronouns or token.i in self.by_token:
                 continue
-            earlier = [self.by_token[t.i] for t in parse.tokens[:token.i] if t.i in self.by_token and t.dep.startswith("nsubj")]
-            antecedent = earlier[-1] if earlier else context.last_subject
+            possessive = token.dep == "nmod:poss" or token.pos == "DET"
+            if possessive and not lexicon.lookup("noun", parse.tokens[token.head].lemma):
+                continue
+            earlier = [self.by_token[t.i] for t in parse.tokens[:token.i]
+                       if t.i in self.by_token and (possessive or t.dep.startswith("nsubj"))]
+            antecedent = earlier[-1] if earlier else (None if possessive else context.last_subject)
             if antecedent is not None:
                 self.by_token[token.i] = antecedent
 
@@ -282,16 +287,22 @@ def nominal_sources(parse: Parse, noun: Token, pattern: Pattern, index: ActorInd
     return clause_subject(parse, noun, index)
 
 
-def clause_subject(parse: Parse, noun: Token, index: ActorIndex) -> list[tuple[Mention, Token]]:
-    """The subject of the verb a noun hangs from through prepositional and genitive phrases (never an
-    object: "X condemned the sanctions on Y" does not make X the sanctioner)."""
+CLAUSE_CASES = {None, "в", "in", "within", "under", "as", "к", "toward", "towards"}
+
+
+def clause_subject(parse: Parse, noun: Token, index: ActorIndex, any_case: bool = False) -> list[tuple[Mention, Token]]:
+    """The subject of the verb a noun hangs from through genitive and "in/within" phrases ("в рамках
+    пакета санкций ЕС ввел"); never through an object ("X condemned the sanctions on Y") nor a
+    time phrase ("before the war"), except for meetings, whose participants are the clause's subject
+    ("after a trilateral meeting, the ministers said")."""
     current = noun
     for _ in range(4):
         head = parse.head(current)
-        if head is None or current.dep.split(":")[0] not in ("nmod", "obl", "xcomp", "attr"):
+        dep = current.dep.split(":")[0]
+        if head is None or dep not in ("nmod", "obl", "xcomp", "attr") or (not any_case and current.case not in CLAUSE_CASES):
             return []
         if head.pos in ("VERB", "AUX"):
-            return fill(parse, head, ("nsubj",), index)
+            return fill(parse, head, ("nsubj",), index, climb=False)
         current = head
     return []
 
@@ -332,9 +343,10 @@ def code_trigger(parse: Parse, trigger: Token, pattern: Pattern, index: ActorInd
     else:
         targets = targets or purpose_targets(parse, trigger, index, defaults)
     if pattern.symmetric and pattern.pos == "noun":
-        everyone = _unique(sources + targets + between_actors(parse, trigger, index))
+        hosts = {pair[0].code for pair in fill(parse, trigger, ("nmod",), index) if pair[0].kind == "organisation"}
+        everyone = _unique([p for p in sources + targets if p[0].code not in hosts] + between_actors(parse, trigger, index))
         if len(everyone) < 2:
-            everyone = _unique(everyone + clause_subject(parse, trigger, index))
+            everyone = _unique(everyone + clause_subject(parse, trigger, index, any_case=True))
         return [_coded(pattern, trigger, a, b) for a, b in combinations(everyone, 2)]
     pairs = [(s, t) for s in sources for t in targets if s[0].code != t[0].code]
     if not pairs and pattern.symmetric and len(sources) > 1:
@@ -371,8 +383,9 @@ def under_modal_noun(parse: Parse, token: Token, lexicon: Lexicon) -> bool:
 STATEMENT = "010"
 
 
-def statement_acts(parse: Parse, index: ActorIndex, speech_verbs: frozenset[str], coded: list[Coded]) -> list[Coded]:
-    """"X said that Y ...": X makes a statement about Y (CAMEO 010), unless Y's own act was coded."""
+def statement_acts(parse: Parse, index: ActorIndex, speech_verbs: frozenset[str], matched: set[int]) -> list[Coded]:
+    """"X said that Y ...": X makes a statement about Y (CAMEO 010), unless the clause names an act
+    of its own (coded or not: "a negative assessment was expressed" is not a mere statement)."""
     found = []
     for verb in parse.tokens:
         if verb.lemma not in speech_verbs or verb.pos not in ("VERB", "AUX"):
@@ -380,7 +393,7 @@ def statement_acts(parse: Parse, index: ActorIndex, speech_verbs: frozenset[str]
         speakers = [pair for pair in fill(parse, verb, ("nsubj",), index) if (pair[0].entry or "").startswith("person:")]
         for clause in parse.children(verb, "ccomp", "parataxis"):
             inside = {t.i for t in parse.subtree(clause)}
-            if not speakers or any(c.trigger.i in inside for c in coded):
+            if not speakers or inside & matched:
                 continue
             targets = fill(parse, clause, ("nsubj", "nsubj:pass"), index, climb=False)
             pattern = Pattern(verb.lemma, "verb", STATEMENT, ("nsubj",), ("ccomp",))
@@ -398,15 +411,17 @@ def code_parse(parse: Parse, mentions: list[Mention], lexicon: Lexicon, speech_v
         return []
     coded: list[Coded] = []
     consumed: set[int] = set()
+    matched: set[int] = set()  # tokens a pattern recognised, whether or not it found both actors
     for token in parse.tokens:
         pos = trigger_pos(token)
         if pos is None or token.i in index.by_token or token.i in consumed or under_modal_noun(parse, token, lexicon):
             continue
         for pattern in lexicon.lookup(pos, token.lemma):
             if object_matches(parse, token, pattern) and particle_matches(parse, token, pattern):
+                matched.add(token.i)
                 found = code_trigger(parse, token, pattern, index, lexicon.verb_targets)
                 if found:
                     coded += found
                     consumed.update(embedded(parse, token))
                     break
-    return coded + statement_acts(parse, index, speech_verbs, coded)
+    return coded + statement_acts(parse, index, speech_verbs, matched)

@@ -57,7 +57,8 @@ def to_event(article: Article, coded: Coded, chain: tuple[Reporter, ...], parse,
     cues = load_cues(language)
     mood = modality(parse, coded.trigger, cues)
     when = resolve_event_date(sentence.text, language, article.published, anchor=coded.trigger.start - sentence.start)
-    reporters = attribution_for(chain, coded.source.code)
+    speakers_inside = {coded.source.code, coded.target.code if coded.target and coded.pattern.symmetric else None}
+    reporters = tuple(r for r in chain if r.code is None or r.code not in speakers_inside)
     return Event(
         source=coded.source.code, target=coded.target.code if coded.target else None,
         code=cameo.code, root=cameo.root, goldstein=cameo.goldstein, quad_class=cameo.quad_class,
@@ -92,7 +93,7 @@ def code_events(article: Article, settings: Settings) -> Article:
     grouped = sentence_mentions(article)
     chosen = [k for k, mentions in enumerate(grouped) if needs_parse(article.sentences[k], mentions, lexicon.pronouns)]
     parses = parse_sentences([article.sentences[k] for k in chosen], language, settings)
-    history, context, events, seen = History(), Context(), [], set()
+    history, context, events, seen = History(), Context(), [], {}
     previous: list[int] = []  # indices in `events` of the previous parsed sentence's events
     for k, parse in zip(chosen, parses):
         mentions = grouped[k]
@@ -103,10 +104,13 @@ def code_events(article: Article, settings: Settings) -> Article:
         previous = []
         for coded in code_parse(parse, mentions, lexicon, cues.speech_verbs, context):
             event = to_event(article, coded, chain, parse, language)
-            if event_key(event) not in seen:
-                seen.add(event_key(event))
+            key = event_key(event)
+            if key not in seen:
+                seen[key] = len(events)
                 previous.append(len(events))
                 events.append(event)
+            elif len(event.attribution) > len(events[seen[key]].attribution):
+                events[seen[key]] = event  # the same act, told with its sources: keep that telling
     return replace(article, events=tuple(events))
 
 
