@@ -75,10 +75,13 @@ def phrase_span(parse: Parse, head: Token) -> Span:
 def reporter_for(parse: Parse, head: Token, mentions: list[Mention], cues: Cues, history: History) -> Reporter | None:
     """The reporter a noun phrase names, resolving nouns that refer back."""
     span = phrase_span(parse, head)
-    mention = mention_at(head, mentions) or _named_outlet(span, mentions)
+    mention = mention_at(head, mentions)
     if mention is not None:
         return Reporter(reporter_name(span.text, mention.name), span, mention.code, mention.kind)
-    if head.lemma in cues.source_anaphora:
+    outlet = _named_outlet(span, mentions)
+    if outlet is not None:
+        return Reporter(reporter_name(outlet.text, outlet.name), Span(outlet.start, outlet.end, outlet.text), None, "media")
+    if head.lemma in cues.source_anaphora and _definite(parse, head):
         antecedent = history.resolve(head.lemma)
         return Reporter(antecedent.name, span, antecedent.code, antecedent.kind) if antecedent else None
     if head.pos == "PRON":
@@ -86,6 +89,16 @@ def reporter_for(parse: Parse, head: Token, mentions: list[Mention], cues: Cues,
     if head.pos == "PROPN" or any(mention_at(t, mentions) for t in parse.tokens if span.start <= t.start < span.end):
         return Reporter(_strip_article(span.text), span, None, "other")
     return None
+
+
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "данный", "этот", "тот"}
+
+
+def _definite(parse: Parse, noun: Token) -> bool:
+    """"the publication", "this report": a noun that points back. Russian has no articles: any noun."""
+    if CYRILLIC.search(noun.text):
+        return True
+    return any(child.lemma in DEFINITE or child.text.lower() in DEFINITE for child in parse.children(noun, "det", "nmod:poss"))
 
 
 def _named_outlet(span: Span, mentions: list[Mention]) -> Mention | None:

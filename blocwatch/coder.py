@@ -367,10 +367,12 @@ def trigger_pos(token: Token) -> str | None:
 
 
 def embedded(parse: Parse, token: Token) -> list[int]:
-    """Tokens in the clauses a fired verb governs by control: "requested to meet" is a request, not a meeting."""
+    """Tokens in the clauses a fired verb governs by control or purpose: "requested to meet" is a
+    request, not a meeting; "sent troops to support Russia" is one act of sending."""
     found = []
-    for child in parse.children(token, "xcomp"):
-        found += [t.i for t in parse.subtree(child)]
+    for child in parse.children(token, "xcomp", "advcl"):
+        if child.dep == "xcomp" or any(c.lemma in ("to", "in order", "чтобы") for c in parse.children(child, "aux", "mark")):
+            found += [t.i for t in parse.subtree(child)]
     return found
 
 

@@ -79,7 +79,7 @@ def _span(mention: Mention) -> Span:
 def event_key(event: Event) -> tuple:
     """Events that say the same act between the same pair count once per article."""
     pair = tuple(sorted((event.source, event.target or ""))) if event.symmetric else (event.source, event.target)
-    return pair, event.root, event.negated
+    return pair, event.root, event.negated, event.symmetric
 
 
 @stage("events", requires=("sentences", "mentions", "language"), provides=("events",))
