@@ -98,8 +98,9 @@ def ingest(paths: Iterable[str], settings: Settings, db: str | Path | None = Non
         try:
             for result in executor.map(pipeline, documents):
                 batch.append(result)
-                if len(batch) >= batch_size or time.monotonic() - waited_since >= hold_seconds:
-                    _record(summary, batch, writer.write(batch, hashes))
+                full = len(batch) >= batch_size  # results are streaming in: keep the file open a little
+                if full or time.monotonic() - waited_since >= hold_seconds:
+                    _record(summary, batch, writer.write(batch, hashes, more_soon=full))
                     batch, waited_since = [], time.monotonic()
                     report()
             if batch:

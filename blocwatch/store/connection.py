@@ -2,7 +2,8 @@
 
 DuckDB lets one process write a file, and no other process open it meanwhile. blocwatch shares the
 file by keeping every hold short: `blocwatch ingest` commits a small batch of articles per
-transaction and closes the file at least once a second (`StoreWriter.hold_seconds`), and readers
+transaction and closes the file after it, keeping it open for the next batch only while results
+stream in, up to `StoreWriter.hold_seconds` (1 s); readers
 (the CLI, the Python API, the HTTP server) open it read-only for one query and close it at once.
 Whoever finds the file locked retries with a short back-off until `timeout` seconds have passed.
 Inside one process that already writes the file (the HTTP server accepting an upload), a reader

@@ -199,7 +199,7 @@ class StoreWriter:
         self.index = StoryIndex(self.threshold)
         for article_id, values in connection.execute("SELECT article_id, minhash FROM signatures").fetchall():
             self.index.add(article_id, np.asarray(values, dtype=np.uint64), clusters[article_id])
-        self._release_if_held_long()
+        self.close()  # the pipeline may take a while before the first write: let readers in meanwhile
 
     def is_unchanged(self, article_id: str, input_hash: str) -> bool:
         """Whether this exact input is already stored (as an article or as a duplicate)."""
@@ -239,8 +239,12 @@ class StoreWriter:
         batch.add({"rejections": [{"origin": rejection.origin, "reason": rejection.reason, "rejected_at": _now()}]})
         return "rejected"
 
-    def write(self, items: Sequence[Article | Rejection], input_hashes: dict[str, str] | None = None) -> list[Outcome]:
-        """Write articles and rejections in one transaction; return what happened to each."""
+    def write(self, items: Sequence[Article | Rejection], input_hashes: dict[str, str] | None = None,
+              more_soon: bool = False) -> list[Outcome]:
+        """Write articles and rejections in one transaction; return what happened to each.
+
+        The file is closed afterwards (so readers can open it) unless `more_soon` says another write
+        follows at once and the file has been held for less than `hold_seconds`."""
         input_hashes = input_hashes or {}
         batch = Batch()
         try:
@@ -251,7 +255,10 @@ class StoreWriter:
             self.close()
             self._load()  # the in-memory identity maps may be ahead of the database: re-read them
             raise
-        self._release_if_held_long()
+        if more_soon:
+            self._release_if_held_long()
+        else:
+            self.close()
         return outcomes
 
     def _commit(self, batch: Batch) -> None:
