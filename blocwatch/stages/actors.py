@@ -2,9 +2,11 @@
 
 Three passes over the cleaned text:
 1. the gazetteer walk: every token position, longest name first (so "North Korean leader" is one
-   PRK mention and "South China Sea" hides China); an adjective or state name followed by a role
-   noun takes that role and the noun ("Japanese Foreign Ministry" -> JPN GOV), a possessive or
-   "of" phrase gives a role without widening ("China's foreign ministry", "МИД России");
+   PRK mention and "South China Sea" hides China); a state adjective or English state name
+   followed by a role noun takes that role and the noun ("Japanese Foreign Ministry" JPN GOV,
+   "US President" USA GOV), so does a state name after "<role noun> of" or a Russian role noun
+   ("foreign minister of Japan", "МИД России"); a possessive gives a role without widening
+   ("China's foreign ministry");
 2. the article's own evidence: a person counts for the code of the office held on the publication
    date, an ambiguous name ("Korea") for the one candidate the rest of the article names;
 3. statistical NER (spaCy for English, natasha for Russian) over the sentences with capitalised
@@ -240,7 +242,7 @@ def entities(article: Article, tokens: list[Token], covered: set[int], settings:
     wanted = [span for span, inside in zip(spans, tokens_by_segment(spans, tokens)) if needs_ner(inside, covered)]
     found: list[tuple[int, int, str]] = []
     for language, tagger in (("en", lambda texts: english_entities(texts, settings)), ("ru", russian_entities)):
-        chosen = [s for s in wanted if (s[2] == "ru") == (language == "ru")]
+        chosen = [s for s in wanted if s[2] == language]  # other languages: no NER model
         if not chosen:
             continue
         for (start, end, _), spans_found in zip(chosen, tagger([article.text[start:end] for start, end, _ in chosen])):
