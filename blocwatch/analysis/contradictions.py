@@ -2,7 +2,8 @@
 different voices, side by side.
 
 A claim is a story event between two actors. Its voice is who says so: the outermost name of its
-attribution chain, else the outlet that published it. Two claims about one unordered pair
+attribution chain, else the outlet that published it (spellings of one name count as one voice,
+see `voice_key`). Two claims about one unordered pair
 contradict when their voices differ and their dates (when both are known) lie within `max_gap_days`,
 and either
 - one is cooperation (Goldstein > 0) and the other conflict (Goldstein < 0), neither negated
@@ -13,6 +14,7 @@ For each pair, kind and pair of voices only the weightiest opposition is kept (|
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -24,6 +26,7 @@ from .alignment import Evidence, to_evidence, weigh, window
 
 COOPERATION_VS_CONFLICT = "cooperation vs conflict"
 ASSERTED_VS_DENIED = "asserted vs denied"
+ALIAS = re.compile(r"\(([^()]+)\)")
 KEEP = 5  # claims per voice, polarity and root compared on one pair
 
 
@@ -50,6 +53,15 @@ def voice(row: pd.Series) -> str:
     """Who makes a claim: the outermost attribution, else the outlet."""
     chain = row["attribution"]
     return str(chain[0]) if chain is not None and len(chain) else str(row["outlets"][0])
+
+
+def voice_key(name: str) -> str:
+    """What identifies a voice across spellings: the last parenthesised alias if any ("американский
+    Институт изучения войны (ISW) (Institute for the Study of War)" and "ISW (Institute for the Study
+    of War)" are one voice), case-folded, without a leading "the"."""
+    aliases = ALIAS.findall(name)
+    key = (aliases[-1] if aliases else name).strip().casefold()
+    return key.removeprefix("the ").strip()
 
 
 def _denied(row: pd.Series) -> bool:
@@ -82,7 +94,7 @@ def strongest(claims: pd.DataFrame, keep: int = KEEP) -> pd.DataFrame:
     """At most `keep` claims per voice, polarity and root, the weightiest (|Goldstein|, then newest):
     bounds the pairwise comparison on busy pairs without losing the oppositions worth showing."""
     frame = claims.assign(
-        _voice=[voice(row).casefold() for _, row in claims.iterrows()],
+        _voice=[voice_key(voice(row)) for _, row in claims.iterrows()],
         _polarity=claims["goldstein"].gt(0).astype(int) - claims["goldstein"].lt(0).astype(int),
         _denied=claims["negated"].astype(bool) | (claims["mode"] == "denied"),
         _strength=claims["goldstein"].abs(),
@@ -97,11 +109,11 @@ def pair_contradictions(claims: pd.DataFrame, max_gap_days: int) -> list[Contrad
     rows = [row for _, row in strongest(claims).iterrows()]
     for first, second in combinations(rows, 2):
         kind = _kind(first, second)
-        if kind is None or voice(first).casefold() == voice(second).casefold() or not _close_in_time(first, second, max_gap_days):
+        if kind is None or voice_key(voice(first)) == voice_key(voice(second)) or not _close_in_time(first, second, max_gap_days):
             continue
         one, other = _ordered(kind, first, second)
         found = Contradiction(first["a"], first["b"], kind, Claim(voice(one), to_evidence(one)), Claim(voice(other), to_evidence(other)))
-        key = (kind, found.first.voice, found.second.voice)
+        key = (kind, voice_key(found.first.voice), voice_key(found.second.voice))
         if key not in best or found.strength > best[key].strength:
             best[key] = found
     return list(best.values())

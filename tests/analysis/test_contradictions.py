@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fixtures import E, Spec, build_article
 
-from blocwatch.analysis.contradictions import ASSERTED_VS_DENIED, COOPERATION_VS_CONFLICT, contradictions, contradictions_frame
+from blocwatch.analysis.contradictions import ASSERTED_VS_DENIED, COOPERATION_VS_CONFLICT, contradictions, contradictions_frame, voice_key
 from blocwatch.store.reader import StoreReader
 from blocwatch.store.writer import write_articles
 
@@ -48,3 +50,12 @@ def test_contradictions_busy_pair_keeps_the_strongest_opposition(tmp_path: Path)
     write_articles(path, [build_article(friendly), build_article(hostile)])
     found = contradictions(StoreReader(path))
     assert len(found) == 1 and found[0].first.evidence.code == "057"
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("ISW (Institute for the Study of War)", "американский Институт изучения войны (ISW) (Institute for the Study of War)", True),
+    ("The New York Times", "new york times", True),
+    ("New York Times", "Financial Times", False),
+])
+def test_contradictions_voice_key_joins_spellings_of_one_voice(first: str, second: str, same: bool) -> None:
+    assert (voice_key(first) == voice_key(second)) is same
