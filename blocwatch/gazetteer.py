@@ -30,7 +30,6 @@ from .errors import BlocwatchError
 
 KINDS = frozenset({"state", "organisation", "media", "group", "feature"})
 ID_PREFIXES = ("state:", "capital:", "seat:", "person:", "agency:", "org:", "media:", "group:", "feature:", "ambiguous:")
-LANGUAGES = ("en", "ru")
 
 # A token: an abbreviation with dots ("U.S.", "D.C."), a run of letters, a run of digits, or one
 # other non-space character (so "Russia's" is Russia + ' + s and "U.S.-led" is U.S. + - + led).
