@@ -298,6 +298,19 @@ def test_actors_possessive_role_without_widening() -> None:
     assert (hit.code, hit.role) == ("CHN", "GOV")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Закон принял штат Вашингтон.", []),
+    ("Вашингтон и Сеул провели переговоры.", [("Вашингтон", "USA", "GOV"), ("Сеул", "KOR", "GOV")]),
+    ("ракеты Х-101 и бомбардировщики Ту-95", []),
+    ("Банк России повысил ставку.", [("Банк России", "RUS", "GOV")]),  # central bank: agencies.yaml
+    ("китайские учёные", [("китайские учёные", "CHN", "CVL")]),
+    ("японский МИД", [("японский МИД", "JPN", "GOV")]),
+    ("Турция закупила индейку.", [("Турция", "TUR", None)]),
+])
+def test_actors_traps_in_russian(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text) == expected
+
+
 # --- dated offices ------------------------------------------------------------------------------------
 
 
@@ -353,6 +366,12 @@ def test_actors_stage_fills_mentions_with_offsets_into_the_cleaned_text(seed_pat
 def test_actors_table_lists_offsets_text_code_kind_role_entry() -> None:
     table = mention_table(mentions_of_text("the Kremlin", SETTINGS))
     assert table.splitlines() == ["start  end  text     code  kind   role  entry", "4      11   Kremlin  RUS   state  GOV   seat:RUS-kremlin"]
+
+
+def test_actors_command_uses_the_gazetteer_setting() -> None:
+    result = CliRunner().invoke(cli, ["--set", f"gazetteer={PEOPLE}", "actors", "-"], input="Yoko Kamikawa spoke.\n")
+    assert result.exit_code == 0, result.output
+    assert "person:yoko-kamikawa" in result.output
 
 
 def test_actors_command_reads_standard_input() -> None:
