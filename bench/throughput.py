@@ -4,7 +4,8 @@
     .venv/bin/python bench/throughput.py 200 --stages clean,language,sentences
 
 Prints articles per second, words per second, the time spent in each stage, and peak memory (the
-process's maximum resident set size, which includes the models). Start-up (imports, model loading)
+process's maximum resident set size, which includes the models); with the events stage, also the
+articles/s of the full pipeline and of spaCy's NER alone over the same English texts, and their ratio. Start-up (imports, model loading)
 is timed apart, on one pass over the seeds, so the rate is the steady state. `--trace-memory` adds a second pass under tracemalloc
 for the peak of Python allocations (tracemalloc slows Python down, so it is never timed). Run by
 hand; not a test.
@@ -74,11 +75,48 @@ def run(pipeline: Pipeline, repeat: int) -> tuple[int, int, int]:
     return articles, words, rejected
 
 
+def english_texts(repeat: int) -> list[RawDocument]:
+    """The English seeds of the corpus (the ones spaCy's English NER can be compared on)."""
+    return [document for document in corpus(repeat) if not any("а" <= c <= "я" for c in (document.text or "")[:200].lower())]
+
+
+def ner_alone(documents: list[RawDocument], settings: Settings) -> float:
+    """Articles/s of spaCy's NER by itself (tok2vec + ner) over the raw texts: what a user would run instead."""
+    from blocwatch.nlp import english_pipeline
+
+    nlp = english_pipeline(settings)
+    skip = [name for name in nlp.pipe_names if name not in ("tok2vec", "ner")]
+    list(nlp.pipe([documents[0].text or ""], disable=skip))  # warm
+    started = time.perf_counter()
+    for _ in nlp.pipe((document.text or "" for document in documents), disable=skip, batch_size=32):
+        pass
+    return len(documents) / (time.perf_counter() - started)
+
+
+def pipeline_rate(pipeline: Pipeline, documents: list[RawDocument]) -> float:
+    started = time.perf_counter()
+    for document in documents:
+        pipeline(document)
+    return len(documents) / (time.perf_counter() - started)
+
+
+def compare_with_ner(pipeline: Pipeline, repeat: int) -> None:
+    """The full pipeline against spaCy NER alone over the same English texts, and their ratio."""
+    documents = english_texts(repeat)
+    ours = pipeline_rate(pipeline, documents)
+    theirs = ner_alone(documents, pipeline.settings)
+    print(f"English texts     {len(documents)}")
+    print(f"  pipeline        {ours:8.1f} articles/s")
+    print(f"  spaCy NER alone {theirs:8.1f} articles/s ({pipeline.settings.spacy_model}, tok2vec+ner)")
+    print(f"  ratio           {ours / theirs:8.2f} (pipeline / NER; 1.0 or more: the pipeline keeps up)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("repeat", type=int, nargs="?", default=10, help="how many times the five seeds are repeated (default 10)")
     parser.add_argument("--stages", default=",".join(DEFAULT_STAGES), help="comma-separated stages (default: all)")
     parser.add_argument("--trace-memory", action="store_true", help="also measure the peak of Python allocations (an untimed second pass)")
+    parser.add_argument("--no-ner", action="store_true", help="skip the comparison with spaCy's NER alone")
     arguments = parser.parse_args()
     names = tuple(name.strip() for name in arguments.stages.split(",") if name.strip())
     spent: dict[str, float] = {}
@@ -113,6 +151,8 @@ def main() -> None:
     print(f"peak RSS          {peak_rss_megabytes():.0f} MB")
     if traced_peak is not None:
         print(f"peak traced       {traced_peak / 1e6:.1f} MB (Python allocations during the run)")
+    if not arguments.no_ner and "events" in names:
+        compare_with_ner(build(Settings(), names), arguments.repeat)
 
 
 if __name__ == "__main__":

@@ -48,9 +48,17 @@ def english_entities(texts: list[str], settings: Settings) -> list[list[tuple[in
 @lru_cache(maxsize=1)
 def russian_ner() -> Any:
     """natasha's NewsNERTagger (PER, LOC, ORG), loaded once per process."""
-    from natasha import NewsEmbedding, NewsNERTagger
+    from natasha import NewsNERTagger
 
-    return NewsNERTagger(NewsEmbedding())
+    return NewsNERTagger(russian_embedding())
+
+
+@lru_cache(maxsize=1)
+def russian_embedding() -> Any:
+    """natasha's news embedding, shared by its NER tagger and the event coder's morphology and syntax."""
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
 
 
 def russian_entities(texts: list[str]) -> list[list[tuple[int, int, str]]]:

@@ -89,20 +89,6 @@ def _lift_prepositional_object(tokens: list[Token], noun: int, prep: int, govern
     tokens[prep].head, tokens[prep].dep = noun, "case"
 
 
-def _natasha_tokens(doc, offset: int) -> list[Token]:
-    index = {t.id: k for k, t in enumerate(doc.tokens)}
-    tokens = []
-    for k, t in enumerate(doc.tokens):
-        head = index.get(t.head_id, k)
-        tokens.append(Token(k, t.text, (t.lemma or t.text).lower(), t.pos, t.rel, head,
-                            offset + t.start, offset + t.stop, feats=dict(t.feats or {})))
-    for token in tokens:
-        if token.dep == "case" and token.head != token.i:
-            governor = tokens[token.head]
-            governor.case = governor.case or token.lemma
-    return tokens
-
-
 def _link_children(tokens: list[Token]) -> list[Token]:
     for token in tokens:
         token.children = []
@@ -113,9 +99,11 @@ def _link_children(tokens: list[Token]) -> list[Token]:
 
 
 def parse_sentences(sentences: Sequence[Sentence], language: str, settings: Settings) -> list[Parse]:
-    """Parse each sentence; offsets refer to the article text."""
+    """Parse each sentence, in batches; offsets refer to the article text."""
+    if not sentences:
+        return []
     if language == "ru":
-        return [_parse_russian(sentence) for sentence in sentences]
+        return _parse_russian(sentences)
     nlp = english_pipeline(settings)
     skip = [name for name in nlp.pipe_names if name == "ner"]  # the parse needs no entities
     docs = nlp.pipe((s.text for s in sentences), batch_size=64, disable=skip)
@@ -124,23 +112,40 @@ def parse_sentences(sentences: Sequence[Sentence], language: str, settings: Sett
 
 @lru_cache(maxsize=1)
 def _russian_tools():
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsSyntaxParser, Segmenter
+    from natasha import MorphVocab, NewsMorphTagger, NewsSyntaxParser
 
-    embedding = NewsEmbedding()
-    return Segmenter(), NewsMorphTagger(embedding), NewsSyntaxParser(embedding), MorphVocab()
+    from .nlp import russian_embedding
+
+    embedding = russian_embedding()
+    return NewsMorphTagger(embedding), NewsSyntaxParser(embedding), MorphVocab()
 
 
-def _parse_russian(sentence: Sentence) -> Parse:
-    from natasha import Doc
+def _parse_russian(sentences: Sequence[Sentence]) -> list[Parse]:
+    """razdel tokens, then slovnet's morphology and syntax over all sentences in one batch each."""
+    from razdel import tokenize
 
-    segmenter, morph, syntax, vocabulary = _russian_tools()
-    doc = Doc(sentence.text)
-    doc.segment(segmenter)
-    doc.tag_morph(morph)
-    doc.parse_syntax(syntax)
-    for token in doc.tokens:
-        token.lemmatize(vocabulary)
-    return Parse(sentence, _link_children(_natasha_tokens(doc, sentence.start)))
+    morph, syntax, vocabulary = _russian_tools()
+    words = [list(tokenize(sentence.text)) for sentence in sentences]
+    chunks = [[word.text for word in sentence_words] for sentence_words in words]
+    morphs, syntaxes = list(morph.map(chunks)), list(syntax.map(chunks))
+    return [
+        Parse(sentence, _link_children(_russian_tokens(sentence, found, tagged.tokens, parsed.tokens, vocabulary)))
+        for sentence, found, tagged, parsed in zip(sentences, words, morphs, syntaxes)
+    ]
+
+
+def _russian_tokens(sentence: Sentence, words, tagged, parsed, vocabulary) -> list[Token]:
+    tokens = []
+    for k, (word, morph, syntax) in enumerate(zip(words, tagged, parsed)):
+        head = int(syntax.head_id) - 1
+        lemma = vocabulary.lemmatize(word.text, morph.pos, morph.feats or {}) or word.text
+        tokens.append(Token(k, word.text, lemma.lower(), morph.pos, syntax.rel, head if head >= 0 else k,
+                            sentence.start + word.start, sentence.start + word.stop, feats=dict(morph.feats or {})))
+    for token in tokens:
+        if token.dep == "case" and token.head != token.i:
+            governor = tokens[token.head]
+            governor.case = governor.case or token.lemma
+    return tokens
 
 
 def tokens_between(parse: Parse, start: int, end: int) -> list[Token]:
