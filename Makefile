@@ -13,8 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,dist]'
 	touch $(STAMP)
 
+# The main job: the bundled sample articles into the embedded store, the report, then the dashboard.
 demo: $(STAMP)
-	$(BIN)/blocwatch extract --format jsonl examples/seeds
+	$(BIN)/blocwatch ingest --db $(DB) examples/seeds
+	$(BIN)/blocwatch report --db $(DB)
+	$(BIN)/blocwatch serve --db $(DB)
 
 browser:
 	bash scripts/install-browser.sh
