@@ -76,6 +76,9 @@ def reporter_for(parse: Parse, head: Token, mentions: list[Mention], cues: Cues,
     """The reporter a noun phrase names, resolving nouns that refer back."""
     span = phrase_span(parse, head)
     mention = mention_at(head, mentions)
+    if mention is not None and mention.kind == "media":
+        span = _with_acronym(parse, Span(mention.start, mention.end, mention.text))
+        return Reporter(reporter_name(span.text, mention.name), span, None, "media")
     if mention is not None:
         return Reporter(reporter_name(span.text, mention.name), span, mention.code, mention.kind)
     outlet = _named_outlet(span, mentions)
@@ -106,10 +109,23 @@ def _named_outlet(span: Span, mentions: list[Mention]) -> Mention | None:
     return next((m for m in mentions if m.kind == "media" and span.start <= m.start < span.end), None)
 
 
+ACRONYM = re.compile(r"\s*\(([^()]{2,12})\)")
+
+
+def _with_acronym(parse: Parse, span: Span) -> Span:
+    """An outlet's name with the acronym the text gives after it: "Институт изучения войны (ISW)"."""
+    offset = parse.sentence.start
+    found = ACRONYM.match(parse.sentence.text, span.end - offset)
+    if not found:
+        return span
+    end = offset + found.end()
+    return Span(span.start, end, parse.sentence.text[span.start - offset:end - offset])
+
+
 def reporter_name(surface: str, canonical: str) -> str:
     """The words of the text, with the name they stand for when it differs: "Seoul (South Korea)"."""
     surface = _strip_article(surface)
-    if canonical.lower() in surface.lower():
+    if canonical.lower() in surface.lower() or surface.endswith(")"):
         return surface
     return f"{surface} ({canonical})"
 

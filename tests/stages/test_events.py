@@ -119,3 +119,19 @@ def test_events_russian_hedge_and_negation(pipeline):
     assert hedged.hedged and hedged.root == "07"
     negated = find(code(pipeline, "Китай не осудил Россию."), "CHN", "RUS")
     assert negated.negated
+
+
+def test_events_russian_report_attributed_across_sentences(seed_paths):
+    from blocwatch.extracting import extract_paths
+
+    article = next(iter(extract_paths([str(seed_paths[4])], Settings())))
+    assert article.language == "ru"
+    pairs_seen = {(e.source, e.target) for e in article.events}
+    assert ("RUS", "IRN") in pairs_seen and ("RUS", "CHN") in pairs_seen
+    assert all(any("ISW" in name for name in e.attribution) for e in article.events)
+
+
+def test_events_english_citing_and_according_to_order(pipeline):
+    text = "According to a report by Reuters, Japan's foreign minister Yoko Kamikawa said Russian troops shelled Ukraine."
+    attack = find(code(pipeline, text, "2024-02-20"), "RUS", "UKR")
+    assert attack.attribution[0].startswith("Reuters") and "Kamikawa" in attack.attribution[-1]
