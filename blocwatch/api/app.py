@@ -7,8 +7,9 @@ read-only for one request and closes it at once (see `blocwatch.store.connection
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, AsyncIterator
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -52,6 +53,7 @@ def create_app(db: str | Path, access: Access | None = None) -> FastAPI:
     from .writes import add_schemas, router as write_router
 
     app = FastAPI(
+        lifespan=_close_store_at_exit,
         title="blocwatch",
         summary="Who did what to whom in the news, who says so, and how the blocs move.",
         description="Read-only routes are open; POST /api/articles needs the token `blocwatch serve` printed.",
@@ -70,6 +72,15 @@ def create_app(db: str | Path, access: Access | None = None) -> FastAPI:
     _add_error_handlers(app)
     _add_headers(app)
     return app
+
+
+@asynccontextmanager
+async def _close_store_at_exit(app: FastAPI) -> AsyncIterator[None]:
+    """Close the reader's shared opening of the store when the server stops."""
+    yield
+    reader = getattr(app.state, "reader", None)
+    if reader is not None:
+        reader.close()
 
 
 def _add_pages(app: FastAPI) -> None:

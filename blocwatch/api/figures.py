@@ -51,15 +51,23 @@ def cached(reader: StoreReader, name: str, compute: Callable[[], Any], *key: Any
 
 
 def linked_events(reader: StoreReader, found: Iterable[Evidence]) -> list[dict[str, Any]]:
-    """The stored events behind pieces of evidence, in the API's event shape (one per piece)."""
-    found = list(found)
+    """The stored events behind pieces of evidence, in the API's event shape (one per piece found)."""
+    link = linker(reader, found)
+    return [event for event in map(link, found) if event is not None]
+
+
+def linker(reader: StoreReader, found: Iterable[Evidence]) -> Callable[[Evidence], dict[str, Any] | None]:
+    """A function from a piece of evidence to its stored event, reading all their articles in one query."""
     articles = sorted({item.article_id for item in found})
-    if not articles:
-        return []
-    frame = reader.frame(f"{EVENTS} WHERE e.article_id IN (SELECT unnest(?)) ORDER BY e.article_id, e.idx", [articles])
-    names = actor_names(reader)
-    rows = [event_record(row, names) for row in records(frame)]
-    return [match for match in (_match(rows, item) for item in found) if match is not None]
+    rows: list[dict[str, Any]] = []
+    if articles:
+        frame = reader.frame(f"{EVENTS} WHERE e.article_id IN (SELECT unnest(?)) ORDER BY e.article_id, e.idx", [articles])
+        names = actor_names(reader)
+        rows = [event_record(row, names) for row in records(frame)]
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_article.setdefault(row["article_id"], []).append(row)
+    return lambda item: _match(by_article.get(item.article_id, []), item)
 
 
 def _match(rows: list[dict[str, Any]], item: Evidence) -> dict[str, Any] | None:
@@ -120,9 +128,12 @@ def _window_label(since: date | None, until: date | None) -> str | None:
 def blocs_json(reader: StoreReader, structure: Any) -> dict[str, Any]:
     """Blocs with members and their strongest ties inside, and the strongest oppositions across."""
 
+    ties = [t for bloc in structure.blocs for t in bloc.ties] + list(structure.oppositions)
+    link = linker(reader, [e for t in ties for e in t.evidence])
+
     def tie(item: Any) -> dict[str, Any]:
-        return {"source": item.a, "target": item.b, "score": item.score, "events": item.events,
-                "evidence": linked_events(reader, item.evidence)}
+        evidence = [event for event in map(link, item.evidence) if event is not None]
+        return {"source": item.a, "target": item.b, "score": item.score, "events": item.events, "evidence": evidence}
 
     return {
         "items": [{"id": bloc.number - 1, "label": f"Bloc {bloc.number}", "members": list(bloc.members),
@@ -171,9 +182,10 @@ def _shifts(reader: StoreReader, span: str) -> dict[str, Any]:
         return {"periods": None, "items": []}
     before, after = periods
     found = find_shifts(reader, before, after, limit=20)
+    link = linker(reader, [e for s in found for e in s.evidence])
     items = [{"a": s.a, "b": s.b, "before": s.before, "after": s.after, "change": s.change,
-              "events": s.events_after, "events_before": s.events_before,
-              "from": after[0].isoformat(), "to": after[1].isoformat(), "evidence": linked_events(reader, s.evidence)}
+              "events": s.events_after, "events_before": s.events_before, "from": after[0].isoformat(),
+              "to": after[1].isoformat(), "evidence": [e for e in map(link, s.evidence) if e is not None]}
              for s in found]
     label = lambda p: f"{p[0].isoformat()} – {p[1].isoformat()}"  # noqa: E731
     return {"periods": {"before": label(before), "after": label(after)}, "items": items}
@@ -186,8 +198,10 @@ def contradictions(reader: StoreReader, since: date | None = None, until: date |
 
 def _contradictions(reader: StoreReader, since: date | None, until: date | None) -> dict[str, Any]:
     items = []
-    for found in find_contradictions(reader, since, until, limit=50):
-        left, right = linked_events(reader, [found.first.evidence]), linked_events(reader, [found.second.evidence])
+    found_all = find_contradictions(reader, since, until, limit=50)
+    link = linker(reader, [e for c in found_all for e in (c.first.evidence, c.second.evidence)])
+    for found in found_all:
+        left, right = [e for e in [link(found.first.evidence)] if e], [e for e in [link(found.second.evidence)] if e]
         dates = sorted(d for d in (found.first.evidence.date, found.second.evidence.date) if d)
         items.append({"a": found.a, "b": found.b, "kind": found.kind, "period": " – ".join(dict.fromkeys(dates)) or None,
                       "voices": [found.first.voice, found.second.voice],

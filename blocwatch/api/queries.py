@@ -122,24 +122,24 @@ def event_record(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
 
 
 def actor_names(reader: StoreReader) -> dict[str, str]:
-    """Actor code -> the display name its mentions use most."""
-    frame = reader.frame("SELECT code, mode(name) AS name FROM mentions WHERE code IS NOT NULL GROUP BY code")
-    return dict(zip(frame["code"], frame["name"]))
+    """Actor code -> the display name its mentions use most (remembered until the store changes)."""
+    from .figures import cached
+
+    def read() -> dict[str, str]:
+        frame = reader.frame("SELECT code, mode(name) AS name FROM mentions WHERE code IS NOT NULL GROUP BY code")
+        return dict(zip(frame["code"], frame["name"]))
+
+    return cached(reader, "actor_names", read)
 
 
 def events_page(reader: StoreReader, query: EventQuery, limit: int, offset: int) -> dict[str, Any]:
     """One page of matching events, with the number of all matching events."""
     condition, params = query.sql()
-    frame = reader.frame(
-        f"SELECT *, count(*) OVER () AS total_rows FROM ({EVENTS} WHERE {condition}) e {EVENT_ORDER} LIMIT ? OFFSET ?",
-        params + [limit, offset],
-    )
-    if len(frame):
-        total = int(frame["total_rows"].iloc[0])
-    else:
-        total = int(reader.frame(f"SELECT count(*) AS n FROM ({EVENTS} WHERE {condition}) e", params)["n"].iloc[0])
+    frame = reader.frame(f"{EVENTS} WHERE {condition} {EVENT_ORDER} LIMIT ? OFFSET ?", params + [limit, offset])
+    counted = "SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id WHERE " + condition
+    total = len(frame) if offset == 0 and len(frame) < limit else int(reader.frame(counted, params)["n"].iloc[0])
     names = actor_names(reader)
-    items = [event_record(row, names) for row in records(frame.drop(columns=["total_rows"]))]
+    items = [event_record(row, names) for row in records(frame)]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 

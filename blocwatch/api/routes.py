@@ -17,6 +17,7 @@ from fastapi.responses import StreamingResponse
 
 from ..store.reader import StoreReader
 from . import queries
+from .sharing import SharedReader
 
 router = APIRouter(prefix="/api")
 
@@ -27,10 +28,10 @@ MAX_DOWNLOAD = 100_000
 
 
 def reader(request: Request) -> StoreReader:
-    """The store's reader for this app (one per app, so the schema check runs once)."""
+    """The store's reader for this app: one per app, sharing short read-only openings of the file."""
     state = request.app.state
     if getattr(state, "reader", None) is None:
-        state.reader = StoreReader(state.db)
+        state.reader = SharedReader(state.db)
     return state.reader
 
 

@@ -24,7 +24,9 @@ from ..model import Article, RawDocument, Rejection
 from ..settings import from_environment
 from ..sources.jsonl import record_document
 from ..sources.sniff import read_sniffed_stream
+from .routes import reader
 from .security import check_token
+from .sharing import SharedReader
 
 router = APIRouter(prefix="/api")
 WRITE_LOCK = threading.Lock()
@@ -104,14 +106,16 @@ def pipeline_of(request: Request) -> Any:
     return state.pipeline
 
 
-def ingest_documents(db: str, pipeline: Any, documents: list[RawDocument | Rejection]) -> list[dict[str, Any]]:
+def ingest_documents(reader: SharedReader, pipeline: Any, documents: list[RawDocument | Rejection]) -> list[dict[str, Any]]:
     """Run the pipeline over the documents and write them; one result per document."""
+    from ..ingest import input_hash
     from ..store.writer import StoreWriter
 
     items = [item if isinstance(item, Rejection) else pipeline(item) for item in documents]
-    with WRITE_LOCK:
-        with StoreWriter(db) as writer:
-            outcomes = writer.write(items)
+    hashes = {document.id: input_hash(document) for document in documents if isinstance(document, RawDocument)}
+    with WRITE_LOCK, reader.writing():
+        with StoreWriter(reader.path) as writer:
+            outcomes = writer.write(items, hashes)
     return [outcome_record(item, outcome) for item, outcome in zip(items, outcomes)]
 
 
@@ -129,7 +133,7 @@ async def post_articles(request: Request) -> JSONResponse:
     documents = await read_documents(request)
     if not documents:
         raise HTTPException(422, "the body holds no article; send an object with 'text' or 'html'")
-    results = await run_in_threadpool(ingest_documents, request.app.state.db, pipeline_of(request), documents)
+    results = await run_in_threadpool(lambda: ingest_documents(reader(request), pipeline_of(request), documents))
     stored = [result for result in results if result["outcome"] != "rejected"]
     if not stored:
         reasons = "; ".join(f"{r['origin']}: {r['reason']}" for r in results)

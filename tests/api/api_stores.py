@@ -1,5 +1,5 @@
-"""The stores the API and browser tests serve: the fixture corpus plus a hostile and a Russian article,
-and the bundled sample articles run through the real pipeline."""
+"""The store the API and browser tests serve: the fixture corpus plus a hostile and a Russian article.
+(The sample articles' store is tests/conftest.py's `seed_store`.)"""
 
 from __future__ import annotations
 
@@ -43,11 +43,3 @@ def build_test_store(path: Path) -> Path:
     write_articles(path, corpus() + [build_article(HOSTILE), build_article(RUSSIAN)])
     return path
 
-
-def build_seed_store(path: Path, seeds: Path) -> Path:
-    """The bundled sample articles ingested through the whole pipeline."""
-    from blocwatch.ingest import ingest
-    from blocwatch.settings import Settings
-
-    ingest([str(seeds)], Settings(), db=path)
-    return path

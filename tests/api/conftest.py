@@ -7,9 +7,7 @@ from typing import Iterator
 
 import pytest
 from api_served import Served, start_server
-from api_stores import build_seed_store, build_test_store
-
-SEEDS = Path(__file__).resolve().parent.parent.parent / "examples" / "seeds"
+from api_stores import build_test_store
 
 
 @pytest.fixture(scope="session")
@@ -27,13 +25,8 @@ def server(test_store: Path) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="session")
-def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The five sample articles ingested with the real pipeline."""
-    return build_seed_store(tmp_path_factory.mktemp("seeds") / "seeds.duckdb", SEEDS)
-
-
-@pytest.fixture(scope="session")
 def seed_server(seed_store: Path) -> Iterator[Served]:
+    """`blocwatch serve` on the sample articles (tests/conftest.py's `seed_store`)."""
     served = start_server(seed_store)
     yield served
     served.stop()

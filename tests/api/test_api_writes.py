@@ -6,12 +6,13 @@ import threading
 import time
 from pathlib import Path
 
-import duckdb
 import httpx
 import pytest
 from api_served import TOKEN, start_server
 from api_stores import RUSSIAN, build_test_store
 from fixtures import build_article
+
+from blocwatch.store.connection import connect
 
 SEED = Path(__file__).resolve().parent.parent.parent / "examples" / "seeds" / "000_7160d0badd2f3691.txt"
 ARTICLE = {
@@ -24,10 +25,10 @@ ARTICLE = {
 }
 
 
-@pytest.fixture()
-def empty_server(tmp_path: Path):
-    """A server on a store that does not exist yet (serve creates it)."""
-    served = start_server(tmp_path / "new.duckdb")
+@pytest.fixture(scope="module")
+def empty_server(tmp_path_factory: pytest.TempPathFactory):
+    """A server on a store that does not exist yet (serve creates it); the ingest tests write into it."""
+    served = start_server(tmp_path_factory.mktemp("writes") / "new.duckdb")
     yield served
     served.stop()
 
@@ -74,10 +75,10 @@ def test_api_post_json_article_runs_the_pipeline_into_the_store(empty_server):
     article = httpx.get(empty_server.url + "api/articles/http-test").json()
     assert "Russia and North Korea signed a comprehensive" in article["text"]
     assert {m["code"] for m in article["mentions"]} >= {"RUS", "PRK"}
-    assert httpx.get(empty_server.url + "api/summary").json()["articles"] == 1
+    count = httpx.get(empty_server.url + "api/summary").json()["articles"]
     again = post(empty_server, json=ARTICLE).json()["results"][0]
     assert again["outcome"] in ("unchanged", "replaced")
-    assert httpx.get(empty_server.url + "api/summary").json()["articles"] == 1
+    assert httpx.get(empty_server.url + "api/summary").json()["articles"] == count
 
 
 def test_api_post_uploaded_file(empty_server):
@@ -123,7 +124,7 @@ def test_api_waits_while_a_writer_holds_the_store(tmp_path):
     store = build_test_store(tmp_path / "held.duckdb")
     served = start_server(store)
     try:
-        holder = duckdb.connect(str(store))  # a writer in this process locks the file
+        holder = connect(store)  # a writer in this process locks the file (waiting for the server's turn to end)
         answers: list[httpx.Response] = []
         reader = threading.Thread(target=lambda: answers.append(httpx.get(served.url + "api/summary", timeout=60)))
         reader.start()
