@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 
 import pandas as pd
 
@@ -51,8 +50,11 @@ class Contradiction:
 
 def voice(row: pd.Series) -> str:
     """Who makes a claim: the outermost attribution, else the outlet."""
-    chain = row["attribution"]
-    return str(chain[0]) if chain is not None and len(chain) else str(row["outlets"][0])
+    return _voice(row["attribution"], row["outlets"])
+
+
+def _voice(chain, outlets) -> str:
+    return str(chain[0]) if chain is not None and len(chain) else str(outlets[0])
 
 
 def voice_key(name: str) -> str:
@@ -64,70 +66,69 @@ def voice_key(name: str) -> str:
     return key.removeprefix("the ").strip()
 
 
-def _denied(row: pd.Series) -> bool:
-    return bool(row["negated"]) or row["mode"] == "denied"
+def claims_frame(weighted: pd.DataFrame) -> pd.DataFrame:
+    """Story events between two actors with their voice, its key, polarity, denial and strength."""
+    voices = [_voice(chain, outlets) for chain, outlets in zip(weighted["attribution"], weighted["outlets"])]
+    return weighted.assign(
+        voice=voices, vkey=[voice_key(v) for v in voices],
+        denied=weighted["negated"].astype(bool) | (weighted["mode"] == "denied"),
+        strength=weighted["goldstein"].abs(), day=pd.to_datetime(weighted["event_date"]),
+    ).reset_index(drop=True)
 
 
-def _kind(first: pd.Series, second: pd.Series) -> str | None:
-    """How two claims about one pair oppose each other, if they do."""
-    if _denied(first) != _denied(second) and first["root"] == second["root"]:
-        return ASSERTED_VS_DENIED
-    if not _denied(first) and not _denied(second) and first["goldstein"] * second["goldstein"] < 0:
-        return COOPERATION_VS_CONFLICT
-    return None
+def strongest(claims: pd.DataFrame, keys: list[str], keep: int = KEEP) -> pd.DataFrame:
+    """At most `keep` claims per group of `keys`, the weightiest (|Goldstein|, then newest): bounds the
+    pairwise comparison on busy pairs without losing the oppositions worth showing."""
+    ordered = claims.sort_values(["strength", "day"], ascending=[False, False], kind="stable", na_position="last")
+    return ordered.groupby(keys, sort=False).head(keep)
 
 
-def _close_in_time(first: pd.Series, second: pd.Series, max_gap_days: int) -> bool:
-    if pd.isna(first["event_date"]) or pd.isna(second["event_date"]):
-        return True
-    return abs((pd.Timestamp(first["event_date"]) - pd.Timestamp(second["event_date"])).days) <= max_gap_days
+def _opposed(one: pd.DataFrame, other: pd.DataFrame, on: list[str], kind: str, max_gap_days: int) -> pd.DataFrame:
+    """Every pairing of a claim in `one` with a claim in `other` about the same pair, by different
+    voices, close enough in time; the weightiest per pair of voices."""
+    merged = one.reset_index().merge(other.reset_index(), on=on, suffixes=("_1", "_2"))
+    gap = (merged["day_1"] - merged["day_2"]).abs().dt.days
+    merged = merged[(merged["vkey_1"] != merged["vkey_2"]) & (gap.isna() | (gap <= max_gap_days))]
+    merged = merged.assign(kind=kind, total=merged["strength_1"] + merged["strength_2"])
+    merged = merged.sort_values("total", ascending=False, kind="stable")
+    return merged.drop_duplicates(["a", "b", "vkey_1", "vkey_2"])[["a", "b", "kind", "index_1", "index_2", "total"]]
 
 
-def _ordered(kind: str, first: pd.Series, second: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Cooperative (or asserted) claim first."""
-    if kind == ASSERTED_VS_DENIED:
-        return (second, first) if _denied(first) else (first, second)
-    return (first, second) if first["goldstein"] > 0 else (second, first)
-
-
-def strongest(claims: pd.DataFrame, keep: int = KEEP) -> pd.DataFrame:
-    """At most `keep` claims per voice, polarity and root, the weightiest (|Goldstein|, then newest):
-    bounds the pairwise comparison on busy pairs without losing the oppositions worth showing."""
-    frame = claims.assign(
-        _voice=[voice_key(voice(row)) for _, row in claims.iterrows()],
-        _polarity=claims["goldstein"].gt(0).astype(int) - claims["goldstein"].lt(0).astype(int),
-        _denied=claims["negated"].astype(bool) | (claims["mode"] == "denied"),
-        _strength=claims["goldstein"].abs(),
-    )
-    frame = frame.sort_values(["_strength", "event_date"], ascending=[False, False], kind="stable", na_position="last")
-    return frame.groupby(["_voice", "_polarity", "_denied", "root"], sort=False).head(keep)
-
-
-def pair_contradictions(claims: pd.DataFrame, max_gap_days: int) -> list[Contradiction]:
-    """The contradictions among the claims about one pair."""
-    best: dict[tuple[str, str, str], Contradiction] = {}
-    rows = [row for _, row in strongest(claims).iterrows()]
-    for first, second in combinations(rows, 2):
-        kind = _kind(first, second)
-        if kind is None or voice_key(voice(first)) == voice_key(voice(second)) or not _close_in_time(first, second, max_gap_days):
-            continue
-        one, other = _ordered(kind, first, second)
-        found = Contradiction(first["a"], first["b"], kind, Claim(voice(one), to_evidence(one)), Claim(voice(other), to_evidence(other)))
-        key = (kind, voice_key(found.first.voice), voice_key(found.second.voice))
-        if key not in best or found.strength > best[key].strength:
-            best[key] = found
-    return list(best.values())
+def find_oppositions(claims: pd.DataFrame, max_gap_days: int) -> pd.DataFrame:
+    """Cooperation against conflict, and asserted against denied, as pairs of row positions in `claims`."""
+    asserted = claims[~claims["denied"]]
+    cooperation = strongest(asserted[asserted["goldstein"] > 0], ["a", "b", "vkey"])
+    conflict = strongest(asserted[asserted["goldstein"] < 0], ["a", "b", "vkey"])
+    denied = strongest(claims[claims["denied"]], ["a", "b", "vkey", "root"])
+    affirmed = strongest(asserted, ["a", "b", "vkey", "root"])
+    return pd.concat([
+        _opposed(cooperation, conflict, ["a", "b"], COOPERATION_VS_CONFLICT, max_gap_days),
+        _opposed(affirmed, denied, ["a", "b", "root"], ASSERTED_VS_DENIED, max_gap_days),
+    ], ignore_index=True)
 
 
 def contradictions(reader: StoreReader, since: date | None = None, until: date | None = None,
-                   where: EventFilter = EventFilter(), max_gap_days: int = 365, limit: int | None = 20) -> list[Contradiction]:
-    """Opposite claims about the same pair from different voices, strongest first."""
-    claims = weigh(reader.story_events(window(since, until, where)), until)
-    found = []
-    for _, group in claims.groupby(["a", "b"], sort=True):
-        found.extend(pair_contradictions(group, max_gap_days))
-    found.sort(key=lambda c: (-c.strength, c.a, c.b, c.kind, c.first.voice, c.second.voice))
-    return found if limit is None else found[:limit]
+                   where: EventFilter = EventFilter(), max_gap_days: int = 365, limit: int | None = 20,
+                   per_pair: int | None = 3) -> list[Contradiction]:
+    """Opposite claims about the same pair from different voices, strongest first, at most
+    `per_pair` for one pair (so that one busy pair does not hide the others)."""
+    claims = claims_frame(weigh(reader.story_events(window(since, until, where)), until))
+    if claims.empty:
+        return []
+    found = find_oppositions(claims, max_gap_days)
+    found = found.assign(v1=claims["voice"].to_numpy()[found["index_1"]], v2=claims["voice"].to_numpy()[found["index_2"]])
+    found = found.sort_values(["total", "a", "b", "kind", "v1", "v2"], ascending=[False, True, True, True, True, True], kind="stable")
+    if per_pair is not None:
+        found = found.groupby(["a", "b"], sort=False).head(per_pair)
+    chosen = found if limit is None else found.head(limit)
+    return [
+        Contradiction(row.a, row.b, row.kind, _claim(claims.iloc[row.index_1]), _claim(claims.iloc[row.index_2]))
+        for row in chosen.itertuples(index=False)
+    ]
+
+
+def _claim(row: pd.Series) -> Claim:
+    return Claim(row["voice"], to_evidence(row))
 
 
 def contradictions_frame(found: list[Contradiction]) -> pd.DataFrame:

@@ -36,7 +36,7 @@ def test_seed_relations_russia_and_north_korea_cooperate(reader: StoreReader) ->
 
 
 def test_seed_relations_memo_contradicts_the_cooperative_claims(reader: StoreReader) -> None:
-    found = [c for c in contradictions(reader, limit=None) if (c.a, c.b) == ("CHN", "RUS")]
+    found = [c for c in contradictions(reader, limit=None, per_pair=None) if (c.a, c.b) == ("CHN", "RUS")]
     memo = [c for c in found if c.kind == COOPERATION_VS_CONFLICT and c.second.evidence.article_id == MEMO]
     assert memo, "no contradiction between the memo (China as adversary) and cooperative RUS-CHN claims"
     assert all(c.first.evidence.article_id != MEMO and c.first.evidence.sentence and c.second.evidence.sentence for c in memo)
