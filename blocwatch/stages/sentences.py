@@ -24,7 +24,8 @@ from .language import paragraphs
 
 
 OPENING = "(«“\"'„"
-TOKEN_AND_NEXT = re.compile(r"(\S+)\s+(?=(\S+))")
+# Only from the start of a token (the lookbehind): from anywhere, a long token would cost O(n²).
+TOKEN_AND_NEXT = re.compile(r"(?<!\S)(\S+)\s+(?=(\S+))")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,16 @@ def split_after_abbreviations(text: str, start: int, stop: int, known: Abbreviat
     return spans
 
 
+def last_token(text: str, start: int, end: int) -> str:
+    """The last whitespace-separated token of `text[start:end]`, found without copying the span."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
+
+
 def split_paragraph(text: str, known: Abbreviations) -> list[tuple[int, int]]:
     """Sentence offsets within one paragraph.
 
@@ -100,7 +111,7 @@ def split_paragraph(text: str, known: Abbreviations) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for piece in sentenize(text):
         stray = not any(character.isalnum() for character in piece.text)  # a lone '".' after a quote
-        previous = text[spans[-1][0]:spans[-1][1]] if spans else ""
+        previous = last_token(text, *spans[-1]) if spans else ""
         undo = known.ends_with_title(previous) or (known.ends_with_one(previous) and not known.starts_sentence(piece.text))
         if spans and (stray or undo):
             spans[-1] = (spans[-1][0], piece.stop)
