@@ -76,3 +76,9 @@ def test_sentences_are_always_slices_within_paragraphs(tokens: list[str]) -> Non
 
 def test_sentences_stray_punctuation_joins_the_sentence_before() -> None:
     assert sentences_of("They said “the policy is unchanged.” \". Next one.") == ["They said “the policy is unchanged.” \".", "Next one."]
+
+
+def test_sentences_a_very_long_token_is_one_sentence() -> None:
+    # Regression: the abbreviation scan used to retry a long token from every character (quadratic).
+    text = "x" * 200_000 + " U.S. He left."
+    assert sentences_of(text) == ["x" * 200_000 + " U.S.", "He left."]
