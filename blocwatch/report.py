@@ -140,6 +140,8 @@ def render_relations(reader: StoreReader, a: str, b: str, console: Console, freq
     scored = alignment(reader, where=pair)
     score = f"{scored.iloc[0]['score']:+.2f}" if not scored.empty else "none (no events)"
     console.print(f"[bold]{a}–{b}[/]: {len(weighted)} story events, alignment score {score}")
+    if weighted.empty:
+        return 0
     timeline = dyad_series(reader, freq, pair, directed=False)
     table = Table(title=f"Timeline per {freq}", title_justify="left")
     for column in ("period", "n", *QUAD_SHORT.values(), "G sum"):
