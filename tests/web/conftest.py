@@ -17,7 +17,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "api"))
 
 from api_served import Served, start_server  # noqa: E402
-from api_stores import build_seed_store, build_test_store  # noqa: E402
+from api_stores import build_test_store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -87,9 +87,8 @@ def web_server(web_store: Path) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="session")
-def seed_web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """`blocwatch serve` on the sample articles ingested with the real pipeline."""
-    store = build_seed_store(tmp_path_factory.mktemp("web-seeds") / "seeds.duckdb", ROOT / "examples" / "seeds")
-    served = start_server(store)
+def seed_web_server(seed_store: Path) -> Iterator[Served]:
+    """`blocwatch serve` on the sample articles (tests/conftest.py's `seed_store`)."""
+    served = start_server(seed_store)
     yield served
     served.stop()

@@ -179,3 +179,19 @@ def test_dashboard_sample_articles_graph_and_drill_down(page, seed_web_server, s
     wait_rendered(page)
     assert "".join(page.locator(".article-text mark.in-sentence").all_inner_texts()) == sentence
     shot(page, "samples-evidence")
+
+
+def test_dashboard_graph_of_a_date_window(page, web_server, shot):
+    open_view(page, web_server)
+    page.fill("#graph-date_from", "2024-06")
+    page.fill("#graph-date_to", "2024-12")
+    page.click(".filters.window button[type=submit]")
+    page.wait_for_url(re.compile(r".*#/graph\?date_from=2024-06&date_to=2024-12$"))
+    wait_rendered(page)
+    assert "2024-06-01 to 2024-12-31" in page.locator(".graph-area").inner_text()
+    assert page.locator('svg.graph [data-node="IRN"]').count() == 0, "Iran's only events are from March 2024"
+    shot(page, "graph-window")
+    click_edge(page, "PRK-RUS")
+    page.wait_for_selector(".evidence-list .event-card")
+    dates = page.locator(".evidence-list .event-card .date").all_inner_texts()
+    assert dates and all("2024-06" <= d <= "2024-12-31" for d in dates)

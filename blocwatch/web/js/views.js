@@ -28,17 +28,33 @@ BW.views.graph = function (container, params) {
   return BW.source.get("/api/graph", params).then(function (graph) {
     var blocs = graph.blocs.items;
     var side = BW.h("aside", {class: "side", id: "side"});
-    var showEdge = function (edge) { BW.pairPanel(side, edge); };
+    var window_ = {date_from: params.date_from || "", date_to: params.date_to || ""};
+    var showEdge = function (edge) { BW.pairPanel(side, edge, window_); };
     var showNode = function (node) { BW.actorPanel(side, node, graph); };
     BW.clear(container).appendChild(BW.h("div", {class: "split"},
       BW.h("section", {class: "graph-area"},
         BW.h("h1", {}, "Who is aligned with whom"),
         BW.h("p", {class: "muted"}, graph.edges.length + " pairs of " + graph.nodes.length + " actors" + (graph.window ? " · " + graph.window : "")),
+        BW.source.mode === "server" ? BW.windowForm(params) : null,
         graph.nodes.length ? BW.drawGraph(graph, showEdge, showNode) : BW.h("p", {class: "empty"}, "No events in the store yet: ingest some articles (blocwatch ingest PATH)."),
         BW.graphLegend()),
       side));
     BW.blocPanel(side, blocs, graph);
   });
+};
+
+/* From/to dates for the graph: the alignment scores and blocs of that window only. */
+BW.windowForm = function (params) {
+  var field = function (name, label, placeholder) {
+    return BW.h("label", {}, label + " ", BW.h("input", {type: "text", name: name, id: "graph-" + name, value: params[name] || "", placeholder: placeholder}));
+  };
+  var form = BW.h("form", {class: "filters window"}, field("date_from", "From", "2024-01 or 2024-01-31"), field("date_to", "to", "2024-12"),
+    BW.h("button", {type: "submit"}, "Show this window"), params.date_from || params.date_to ? BW.h("a", {href: "#/graph"}, "All dates") : null);
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    location.hash = BW.href("/graph", {date_from: form.elements.date_from.value.trim(), date_to: form.elements.date_to.value.trim()});
+  });
+  return form;
 };
 
 BW.blocPanel = function (side, blocs, graph) {
@@ -73,8 +89,9 @@ BW.tieItem = function (tie) {
 };
 
 /* The side panel for one pair: its score, its counts (links to the events) and its evidence sentences. */
-BW.pairPanel = function (side, edge) {
+BW.pairPanel = function (side, edge, window_) {
   var pair = edge.source + "-" + edge.target;
+  var within = {date_from: (window_ || {}).date_from || "", date_to: (window_ || {}).date_to || ""};
   var facts = BW.h("dl", {class: "facts"},
     BW.h("dt", {}, "alignment score"), BW.h("dd", {}, BW.fmt(edge.score, 2) + " (−1 opposed … +1 aligned)"),
     BW.h("dt", {}, "stories"), BW.h("dd", {}, String(edge.events) + " (copies of one story count once)"));
@@ -86,14 +103,14 @@ BW.pairPanel = function (side, edge) {
   side.appendChild(list);
   var counts = [["events", {}], ["cooperation", {quad_class: "1,2"}], ["conflict", {quad_class: "3,4"}]];
   return Promise.all(counts.map(function (c) {
-    return BW.source.get("/api/events", Object.assign({pair: pair, limit: c[0] === "events" ? 25 : 1}, c[1]));
+    return BW.source.get("/api/events", Object.assign({pair: pair, limit: c[0] === "events" ? 25 : 1}, within, c[1]));
   })).then(function (pages) {
     counts.forEach(function (c, i) {
-      BW.append(facts, [BW.h("dt", {}, c[0]), BW.h("dd", {}, BW.countLink(pages[i].total, Object.assign({pair: pair}, c[1])))]);
+      BW.append(facts, [BW.h("dt", {}, c[0]), BW.h("dd", {}, BW.countLink(pages[i].total, Object.assign({pair: pair}, within, c[1])))]);
     });
     BW.clear(list);
     pages[0].items.forEach(function (event) { list.appendChild(BW.eventCard(event)); });
-    if (pages[0].total > pages[0].items.length) list.appendChild(BW.h("p", {}, BW.countLink("all " + pages[0].total + " events", {pair: pair})));
+    if (pages[0].total > pages[0].items.length) list.appendChild(BW.h("p", {}, BW.countLink("all " + pages[0].total + " events", Object.assign({pair: pair}, within))));
   });
 };
 
