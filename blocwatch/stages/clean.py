@@ -100,21 +100,21 @@ def is_continuation(previous: str, line: str) -> bool:
 
 def split_blocks(text: str) -> list[Block]:
     """The non-blank lines of `text` as blocks, wrapped continuation lines merged."""
-    blocks: list[Block] = []
+    spans: list[list[int]] = []
     offset = 0
-    previous_blank = True
+    previous = ""  # the previous line, stripped; "" after a blank line
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             start = offset + line.index(stripped[0])
             end = start + len(stripped)
-            if blocks and not previous_blank and is_continuation(blocks[-1].text, stripped):
-                blocks[-1] = Block(blocks[-1].start, end, text[blocks[-1].start:end])
+            if spans and previous and is_continuation(previous, stripped):
+                spans[-1][1] = end
             else:
-                blocks.append(Block(start, end, stripped))
-        previous_blank = not stripped
+                spans.append([start, end])
+        previous = stripped
         offset += len(line) + 1
-    return blocks
+    return [Block(start, end, text[start:end]) for start, end in spans]
 
 
 def word_count(text: str) -> int:
