@@ -238,6 +238,6 @@ def test_clean_never_raises_unexpectedly_and_never_adds_text(lines: list[str]) -
 
 def test_clean_a_long_hard_wrapped_paragraph_is_one_block() -> None:
     # Regression: merging continuation lines used to copy the growing block at every line (quadratic).
-    text = "Title\n" + "word word\n" * 40_000
+    text = "Title\n\n" + "word word\n" * 40_000
     blocks = split_blocks(text)
-    assert len(blocks) == 2 and blocks[1].text == text[6:].rstrip("\n")
+    assert len(blocks) == 2 and blocks[1].text == text[7:].rstrip("\n")
