@@ -114,6 +114,9 @@ def code(pipeline, text: str) -> set[tuple[str, str | None, str]]:
     ("Vietnam insisted on China's withdrawal from the disputed islands.", ("VNM", "CHN", "100")),
     ("The European Union called on Russia to release the journalists.", ("EU", "RUS", "020")),
     ("Russia seized a Ukrainian village.", ("RUS", "UKR", "192")),
+    ("India bought Russian oil at a discount.", ("RUS", "IND", "061")),
+    ("Israeli airstrikes hit Lebanon on Sunday.", ("ISR", "LBN", "190")),
+    ("Belarus hosted Russian nuclear weapons.", ("BLR", "RUS", "062")),
 ])
 def test_lexicon_english_patterns_code_through_the_pipeline(pipeline, text, expected):
     assert expected in code(pipeline, text)
@@ -126,6 +129,7 @@ def test_lexicon_english_patterns_code_through_the_pipeline(pipeline, text, expe
     ("Франция выразила солидарность с Украиной.", ("FRA", "UKR", "051")),
     ("Германия выделила Украине кредит.", ("DEU", "UKR", "071")),
     ("Китай ввел пошлины на американские товары.", ("CHN", "USA", "163")),
+    ("Индия закупила российскую нефть.", ("RUS", "IND", "061")),
 ])
 def test_lexicon_russian_patterns_code_through_the_pipeline(pipeline, text, expected):
     assert expected in code(pipeline, text)
