@@ -130,6 +130,8 @@ def test_lexicon_english_patterns_code_through_the_pipeline(pipeline, text, expe
     ("Германия выделила Украине кредит.", ("DEU", "UKR", "071")),
     ("Китай ввел пошлины на американские товары.", ("CHN", "USA", "163")),
     ("Индия закупила российскую нефть.", ("RUS", "IND", "061")),
+    ("Израиль нанес удар по Ливану.", ("ISR", "LBN", "190")),
+    ("Турция выступила посредником между Россией и Украиной.", ("TUR", "UKR", "045")),
 ])
 def test_lexicon_russian_patterns_code_through_the_pipeline(pipeline, text, expected):
     assert expected in code(pipeline, text)
