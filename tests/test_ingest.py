@@ -108,7 +108,7 @@ def run_ingest(path: Path, source: Path) -> subprocess.Popen:
 
 @pytest.mark.slow
 def test_ingest_killed_midway_then_rerun_equals_an_uninterrupted_run(tmp_path: Path, seed_paths: list[Path]) -> None:
-    total = 200
+    total = 300
     source = write_jsonl(tmp_path / "batch.jsonl", editions(seed_paths, total))
     killed, clean = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     process = run_ingest(killed, source)

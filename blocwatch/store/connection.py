@@ -3,7 +3,8 @@
 DuckDB lets one process write a file, and no other process open it meanwhile. blocwatch shares the
 file by keeping every hold short: `blocwatch ingest` commits a small batch of articles per
 transaction and closes the file after it, keeping it open for the next batch only while results
-stream in, up to `StoreWriter.hold_seconds` (1 s); readers
+stream in, up to `StoreWriter.hold_seconds` (1 s), and then leaves it closed for 0.1 s before
+opening it again (`StoreWriter.yield_seconds`); readers
 (the CLI, the Python API, the HTTP server) open it read-only for one query and close it at once.
 Whoever finds the file locked retries with a short back-off until `timeout` seconds have passed.
 Inside one process that already writes the file (the HTTP server accepting an upload), a reader
@@ -55,4 +56,4 @@ def connect(path: str | Path, read_only: bool = False, timeout: float = LOCK_TIM
                     raise StoreBusy(f"{path} stayed locked by another process for {timeout:.0f}s; try again when it is done") from error
                 raise
             time.sleep(pause)
-            pause = min(pause * 2, 0.25)
+            pause = min(pause * 2, 0.05)  # the writer leaves gaps of 0.1 s: try often enough to hit one

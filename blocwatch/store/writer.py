@@ -158,18 +158,22 @@ class StoreWriter:
     """The one writer of a store file; keeps what it needs to decide identity in memory."""
 
     def __init__(self, path: str | Path, hold_seconds: float = 1.0, lock_timeout: float = LOCK_TIMEOUT,
-                 threshold: float = THRESHOLD) -> None:
+                 threshold: float = THRESHOLD, yield_seconds: float = 0.1) -> None:
         self.path = Path(path)
         self.hold_seconds = hold_seconds
+        self.yield_seconds = yield_seconds
         self.lock_timeout = lock_timeout
         self.threshold = threshold
         self._connection = None
         self._opened_at = 0.0
+        self._closed_at = -yield_seconds
         self._load()
 
     def _connect(self):
-        """The open connection, opening (and migrating) the file when needed."""
+        """The open connection, opening (and migrating) the file when needed. A file closed a moment
+        ago is left alone for `yield_seconds` first, so that a waiting reader gets its turn."""
         if self._connection is None:
+            time.sleep(max(0.0, self._closed_at + self.yield_seconds - time.monotonic()))
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._connection = connect(self.path, timeout=self.lock_timeout)
             self._opened_at = time.monotonic()
@@ -185,6 +189,7 @@ class StoreWriter:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+            self._closed_at = time.monotonic()
 
     def _load(self) -> None:
         """Read the ids, hashes and signatures of what is stored."""
