@@ -196,7 +196,13 @@ def articles_page(reader: StoreReader, limit: int, offset: int) -> dict[str, Any
 
 
 def actors(reader: StoreReader) -> list[dict[str, Any]]:
-    """Every actor code in the store with its name, kind, mentions, articles and events."""
+    """Every actor code in the store with its name, kind, mentions, articles and events (cached)."""
+    from .figures import cached
+
+    return cached(reader, "actors", lambda: _actors(reader))
+
+
+def _actors(reader: StoreReader) -> list[dict[str, Any]]:
     frame = reader.frame("""
         WITH m AS (SELECT code, mode(name) AS name, mode(kind) AS kind, count(*) AS mentions,
                           count(DISTINCT article_id) AS articles
@@ -212,7 +218,13 @@ def actors(reader: StoreReader) -> list[dict[str, Any]]:
 
 
 def summary(reader: StoreReader) -> dict[str, Any]:
-    """The numbers in the dashboard's header."""
+    """The numbers in the dashboard's header (cached until the store changes)."""
+    from .figures import cached
+
+    return dict(cached(reader, "summary", lambda: _summary(reader)))
+
+
+def _summary(reader: StoreReader) -> dict[str, Any]:
     frame = reader.frame("""
         SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,
                (SELECT count(DISTINCT code) FROM mentions WHERE code IS NOT NULL) AS actors,

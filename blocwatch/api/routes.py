@@ -13,7 +13,7 @@ import json
 from typing import Annotated, Any, Iterator, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from ..store.reader import StoreReader
 from . import queries
@@ -38,23 +38,35 @@ def reader(request: Request) -> StoreReader:
 Reader = Annotated[StoreReader, Depends(reader)]
 
 
+class UTF8JSON(JSONResponse):
+    """JSON with non-ASCII text as UTF-8 (Russian stays readable in the raw answer)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def answer(data: Any) -> Response:
+    """A JSON response of already JSON-ready data (skips FastAPI's slower generic encoder)."""
+    return UTF8JSON(data)
+
+
 @router.get("/summary", summary="Numbers of articles, events and actors, and the dates they span")
-def get_summary(store: Reader) -> dict[str, Any]:
-    return queries.summary(store)
+def get_summary(store: Reader) -> Response:
+    return answer(queries.summary(store))
 
 
 @router.get("/articles", summary="Stored articles, newest first (without their texts)")
 def list_articles(store: Reader, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                  offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
-    return queries.articles_page(store, limit, offset)
+                  offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    return answer(queries.articles_page(store, limit, offset))
 
 
 @router.get("/articles/{article_id:path}", summary="One article: cleaned text, cleaning record, mentions and events")
-def get_article(store: Reader, article_id: str) -> dict[str, Any]:
+def get_article(store: Reader, article_id: str) -> Response:
     found = queries.article_detail(store, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r} in the store: GET /api/articles lists them")
-    return found
+    return answer(found)
 
 
 class EventParams:
@@ -107,7 +119,7 @@ def list_events(store: Reader, filters: Annotated[EventParams, Depends()],
     if format == "json":
         if limit > MAX_PAGE:
             raise HTTPException(422, f"limit must be at most {MAX_PAGE} for JSON pages; use format=csv or format=jsonl to download more")
-        return queries.events_page(store, filters.query, limit, offset)
+        return answer(queries.events_page(store, filters.query, limit, offset))
     events = queries.events_page(store, filters.query, limit, offset)["items"]
     if format == "csv":
         return StreamingResponse(csv_lines(events), media_type="text/csv; charset=utf-8",
@@ -118,20 +130,20 @@ def list_events(store: Reader, filters: Annotated[EventParams, Depends()],
 
 
 @router.get("/events/{event_id:path}", summary="One event, with its evidence spans; its id is ARTICLE_ID:INDEX")
-def get_event(store: Reader, event_id: Annotated[str, Path(max_length=600)]) -> dict[str, Any]:
+def get_event(store: Reader, event_id: Annotated[str, Path(max_length=600)]) -> Response:
     if queries.split_event_id(event_id) is None:
         raise HTTPException(422, f"event ids look like ARTICLE_ID:INDEX (e.g. 000_7160d0badd2f3691:3), not {event_id!r}")
     found = queries.event_by_id(store, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id!r} in the store")
-    return found
+    return answer(found)
 
 
 @router.get("/actors", summary="Every actor in the store with its numbers of mentions, articles and events")
-def list_actors(store: Reader) -> dict[str, Any]:
-    return {"items": queries.actors(store)}
+def list_actors(store: Reader) -> Response:
+    return answer({"items": queries.actors(store)})
 
 
 @router.get("/clusters", summary="Story clusters: near-duplicate and syndicated copies of one story")
-def list_clusters(store: Reader) -> dict[str, Any]:
-    return {"items": queries.clusters(store)}
+def list_clusters(store: Reader) -> Response:
+    return answer({"items": queries.clusters(store)})
