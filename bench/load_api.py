@@ -5,7 +5,7 @@ on a free loopback port, and runs a bounded number of requests from concurrent c
 main read routes. Loopback only: the server is bound to 127.0.0.1 and nothing else is contacted.
 
     .venv/bin/python bench/load_api.py                      # 100k events, 20 clients, 4000 requests
-    .venv/bin/python bench/load_api.py --events 20000 --requests 1000 --clients 10
+    .venv/bin/python bench/load_api.py --events 20000 --requests 1000 --clients 10 --workers 2
 """
 
 from __future__ import annotations
@@ -82,10 +82,11 @@ def build_store(path: Path, events: int, seed: int = 7) -> None:
     print(f"built {path}: {articles} articles, {articles * EVENTS_PER_ARTICLE} events in {time.monotonic() - started:.1f}s")
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, workers: int) -> tuple[subprocess.Popen, str]:
     """`blocwatch serve` on a free loopback port, read-only."""
     script = Path(sys.executable).parent / "blocwatch"
-    process = subprocess.Popen([str(script), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", "0", "--read-only"],
+    process = subprocess.Popen([str(script), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", "0", "--read-only",
+                                "--workers", str(workers)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     for line in process.stdout:
         found = re.search(r"dashboard at (http://127\.0\.0\.1:\d+/)", line)
@@ -164,6 +165,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=4000)
+    parser.add_argument("--workers", type=int, default=1, help="Server processes (blocwatch serve --workers).")
     parser.add_argument("--store", type=Path, default=Path("test-output/bench-load.duckdb"))
     parser.add_argument("--rebuild", action="store_true", help="Build the store again even if it exists.")
     options = parser.parse_args()
@@ -172,7 +174,7 @@ def main() -> None:
         options.store.unlink(missing_ok=True)
         build_store(options.store, options.events)
     articles = -(-options.events // EVENTS_PER_ARTICLE)
-    process, base = start_server(options.store)
+    process, base = start_server(options.store, options.workers)
     try:
         for path, seconds in cold_times(base).items():
             print(f"cold {path}: {seconds * 1000:.0f} ms")
@@ -182,7 +184,7 @@ def main() -> None:
         process.wait(timeout=10)
     done = sum(len(v) for v in results.values())
     print(f"{done} requests from {options.clients} concurrent clients in {elapsed:.1f}s ({done / elapsed:.0f} requests/s), "
-          f"{sum(errors.values())} errors; store of {articles * EVENTS_PER_ARTICLE} events")
+          f"{sum(errors.values())} errors; store of {articles * EVENTS_PER_ARTICLE} events; {options.workers} server process(es)")
     print(f"{'route':<18}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p99 ms':>9}")
     for name, values in results.items():
         print(f"{name:<18}{len(values):>9}{errors.get(name, 0):>8}{statistics.median(values) * 1000:>9.0f}{percentile(values, 0.99) * 1000:>9.0f}")

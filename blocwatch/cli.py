@@ -118,8 +118,9 @@ def explain(settings, paths: tuple[str, ...]) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback makes the store reachable from other machines.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on; 0 picks a free one.")
 @click.option("--read-only", is_flag=True, help="Refuse POST /api/articles (no ingest token).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Server processes; more answer more requests at once on more cores.")
 @click.pass_obj
-def serve(settings, db: str | None, host: str, port: int, read_only: bool) -> None:
+def serve(settings, db: str | None, host: str, port: int, read_only: bool, workers: int) -> None:
     """Serve the HTTP API and the dashboard; print the dashboard's address and the ingest token.
 
     Example: blocwatch serve --db blocwatch.duckdb --port 8000
@@ -127,7 +128,7 @@ def serve(settings, db: str | None, host: str, port: int, read_only: bool) -> No
     from .api.server import serve as run_server
 
     try:
-        run_server(db or settings.db, host=host, port=port, read_only=read_only, echo=lambda line: click.echo(line))
+        run_server(db or settings.db, host=host, port=port, read_only=read_only, echo=lambda line: click.echo(line), workers=workers)
     except OSError as error:
         raise click.UsageError(f"cannot listen on {host}:{port} ({error.strerror or error}); choose another --port, or 0 for a free one") from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 from typing import Callable
@@ -56,9 +57,21 @@ def announce(echo: Callable[[str], None], url: str, db: Path, token: str | None,
     echo(f"blocwatch: dashboard at {url}")
 
 
+DB_VARIABLE = "BLOCWATCH_SERVE_DB"
+READ_ONLY_VARIABLE = "BLOCWATCH_SERVE_READ_ONLY"
+
+
+def app_from_environment() -> object:
+    """The app of one worker process of `serve --workers N` (the parent passes db and token in the environment)."""
+    from .app import create_app
+
+    token = None if os.environ.get(READ_ONLY_VARIABLE) == "1" else os.environ.get(TOKEN_VARIABLE) or None
+    return create_app(os.environ[DB_VARIABLE], Access(token))
+
+
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False,
-          echo: Callable[[str], None] = print, log_level: str = "warning") -> None:
-    """Serve the store at `db` until interrupted."""
+          echo: Callable[[str], None] = print, log_level: str = "warning", workers: int = 1) -> None:
+    """Serve the store at `db` until interrupted; with workers > 1, from that many processes."""
     import uvicorn
 
     from .app import create_app
@@ -67,7 +80,14 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, read_only: 
     created = ensure_store(db)
     token, generated = resolve_token(read_only)
     sock = bind(host, port)
-    app = create_app(db, Access(token))
-    server = uvicorn.Server(uvicorn.Config(app, log_level=log_level, access_log=False, server_header=False))
+    options = {"log_level": log_level, "access_log": False, "server_header": False}
     announce(echo, address_of(sock, host), db, token, generated, host, created)
-    server.run(sockets=[sock])
+    if workers == 1:
+        uvicorn.Server(uvicorn.Config(create_app(db, Access(token)), **options)).run(sockets=[sock])
+        return
+    from uvicorn.supervisors import Multiprocess
+
+    # Each worker reads the store on its own (DuckDB lets several processes open a file read-only).
+    os.environ.update({DB_VARIABLE: str(db), TOKEN_VARIABLE: token or "", READ_ONLY_VARIABLE: "1" if read_only else "0"})
+    config = uvicorn.Config("blocwatch.api.server:app_from_environment", factory=True, workers=workers, **options)
+    Multiprocess(config, sockets=[sock]).run()

@@ -223,3 +223,16 @@ def test_api_openapi_schema_documents_routes_and_filters(server):
 def test_api_serves_loopback_by_default(server):
     assert server.url.startswith("http://127.0.0.1:")
     assert any("ingest token: the value of BLOCWATCH_TOKEN" in line for line in server.lines)
+
+
+def test_api_several_worker_processes_serve_the_same_store(test_store):
+    from api_served import start_server
+
+    served = start_server(test_store, "--workers", "2")
+    try:
+        with httpx.Client(base_url=served.url, timeout=60) as client:
+            totals = {client.get("api/events", params={"pair": "RUS-PRK"}).json()["total"] for _ in range(8)}
+            assert totals == {7}
+            assert client.post("api/articles", json={"text": "x"}).status_code == 401
+    finally:
+        served.stop()
