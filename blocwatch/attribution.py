@@ -12,7 +12,7 @@ is Japan's act, not a claim about Japan.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cues import Cues
 from .model import Mention, Span
@@ -30,6 +30,7 @@ class Reporter:
     span: Span
     code: str | None  # the reporter's actor code when it is a state or organisation
     kind: str
+    verb: int | None = None  # the reporting verb's token, when a verb names this reporter
 
 
 @dataclass
@@ -145,7 +146,7 @@ def verb_reporters(parse: Parse, mentions: list[Mention], cues: Cues, history: H
                      if (r := reporter_for(parse, head, mentions, cues, history)) is not None]
         if not reporters:
             reporters = [r for head in _following_source(parse, token, mentions) if (r := reporter_for(parse, head, mentions, cues, history))]
-        found += [(_depth(parse, token), reporter, token) for reporter in reporters]
+        found += [(_depth(parse, token), replace(reporter, verb=token.i), token) for reporter in reporters]
     return sorted(found, key=lambda item: (item[0], item[1].span.start))
 
 
@@ -257,9 +258,10 @@ def _dedupe(reporters: list[Reporter]) -> tuple[Reporter, ...]:
     return tuple(unique)
 
 
-def attribution_for(chain: tuple[Reporter, ...], source_code: str | None) -> tuple[Reporter, ...]:
-    """The chain without the event's own source speaking about itself."""
-    return tuple(r for r in chain if r.code is None or r.code != source_code)
+def attribution_for(chain: tuple[Reporter, ...], speakers: set[str | None], trigger: int | None = None) -> tuple[Reporter, ...]:
+    """The chain without the event's own parties speaking about their act, and without the reporting
+    verb that is the event itself ("Russia and China accused the US")."""
+    return tuple(r for r in chain if (r.code is None or r.code not in speakers) and (trigger is None or r.verb != trigger))
 
 
 @dataclass(frozen=True)
@@ -275,7 +277,7 @@ def _has_phrase(text: str, phrases) -> bool:
 
 def modality(parse: Parse, trigger: Token, cues: Cues) -> Modality:
     """Hedging from the cues on the trigger's path to the root; negation and mode from its own clause."""
-    path = _path_tokens(parse, trigger)
+    path = [t for t in _path_tokens(parse, trigger) if t.i != trigger.i]  # an accusation is not hedged by itself
     hedged = _any_cue(path, cues.hedges) or _has_phrase(parse.sentence.text.lower(), [p for p in cues.hedges if " " in p])
     negated = _negated(parse, trigger, cues)
     if negated:

@@ -382,10 +382,22 @@ def under_modal_noun(parse: Parse, token: Token, lexicon: Lexicon) -> bool:
     return head is not None and head.lemma in lexicon.modal_nouns
 
 
-STATEMENT = "010"
+STATEMENT, ACCORD, PESSIMISM = "010", "019", "012"
 
 
-def statement_acts(parse: Parse, index: ActorIndex, speech_verbs: frozenset[str], matched: set[int]) -> list[Coded]:
+def statement_tone(parse: Parse, clause: Token, tone: dict[str, frozenset[str]]) -> str:
+    """A statement about trust or partnership expresses accord (019); one about threats is a
+    pessimistic comment (012); anything else is a plain statement (010)."""
+    lemmas = {t.lemma for t in parse.subtree(clause)}
+    if lemmas & tone.get("accord", frozenset()):
+        return ACCORD
+    if lemmas & tone.get("pessimistic", frozenset()):
+        return PESSIMISM
+    return STATEMENT
+
+
+def statement_acts(parse: Parse, index: ActorIndex, speech_verbs: frozenset[str], matched: set[int],
+                   tone: dict[str, frozenset[str]]) -> list[Coded]:
     """"X said that Y ...": X makes a statement about Y (CAMEO 010), unless the clause names an act
     of its own (coded or not: "a negative assessment was expressed" is not a mere statement)."""
     found = []
@@ -398,7 +410,7 @@ def statement_acts(parse: Parse, index: ActorIndex, speech_verbs: frozenset[str]
             if not speakers or inside & matched:
                 continue
             targets = fill(parse, clause, ("nsubj", "nsubj:pass"), index, climb=False)
-            pattern = Pattern(verb.lemma, "verb", STATEMENT, ("nsubj",), ("ccomp",))
+            pattern = Pattern(verb.lemma, "verb", statement_tone(parse, clause, tone), ("nsubj",), ("ccomp",))
             found += [_coded(pattern, verb, s, t) for s in speakers for t in targets if s[0].code != t[0].code]
     return found
 
@@ -426,4 +438,4 @@ def code_parse(parse: Parse, mentions: list[Mention], lexicon: Lexicon, speech_v
                     coded += found
                     consumed.update(embedded(parse, token))
                     break
-    return coded + statement_acts(parse, index, speech_verbs, matched)
+    return coded + statement_acts(parse, index, speech_verbs, matched, lexicon.tone)

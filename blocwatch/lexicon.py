@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,7 @@ class Lexicon:
     verb_targets: tuple[str, ...] = ()  # the default target roles of verbs
     modal_nouns: frozenset[str] = frozenset()  # "possibility of", "option of": not events
     pronouns: frozenset[str] = frozenset()  # personal pronouns resolved to an earlier subject actor
+    tone: dict[str, frozenset[str]] = field(default_factory=dict)  # words that colour a statement: accord, pessimistic
 
     def lookup(self, pos: str, lemma: str) -> tuple[Pattern, ...]:
         return self.patterns.get((pos, lemma), ())
@@ -77,4 +78,5 @@ def load_lexicon(language: str) -> Lexicon:
         verb_targets=tuple(defaults["verb"]["target"]),
         modal_nouns=frozenset(defaults.get("modal_nouns", ())),
         pronouns=frozenset(defaults.get("pronouns", ())),
+        tone={name: frozenset(words) for name, words in defaults.get("statement_tone", {}).items()},
     )

@@ -57,8 +57,8 @@ def to_event(article: Article, coded: Coded, chain: tuple[Reporter, ...], parse,
     cues = load_cues(language)
     mood = modality(parse, coded.trigger, cues)
     when = resolve_event_date(sentence.text, language, article.published, anchor=coded.trigger.start - sentence.start)
-    speakers_inside = {coded.source.code, coded.target.code if coded.target and coded.pattern.symmetric else None}
-    reporters = tuple(r for r in chain if r.code is None or r.code not in speakers_inside)
+    parties = {coded.source.code, coded.target.code if coded.target and coded.pattern.symmetric else None}
+    reporters = attribution_for(chain, parties, coded.trigger.i)
     return Event(
         source=coded.source.code, target=coded.target.code if coded.target else None,
         code=cameo.code, root=cameo.root, goldstein=cameo.goldstein, quad_class=cameo.quad_class,
@@ -118,7 +118,7 @@ def credit(events: list[Event], indices: list[int], reporters: tuple[Reporter, .
     """Give the events of a sentence without a reporter the reporters its follower names."""
     events = list(events)
     for k in indices:
-        kept = attribution_for(reporters, events[k].source)
+        kept = attribution_for(reporters, {events[k].source})
         if not events[k].attribution and kept:
             events[k] = replace(events[k], attribution=tuple(r.name for r in kept), attribution_spans=tuple(r.span for r in kept))
     return events
