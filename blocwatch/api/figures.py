@@ -23,7 +23,7 @@ from ..analysis.shifts import default_periods, shifts as find_shifts
 from ..store.reader import EVENTS, EventFilter, StoreReader
 from .queries import actor_names, event_record, records
 
-CACHE_SIZE = 64
+CACHE_SIZE = 512  # pair timelines are small; 22 actors already make 231 pairs
 _cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 _cache_lock = threading.Lock()
 

@@ -106,6 +106,10 @@ BW.badges = function (event) {
   return out;
 };
 
+BW.plural = function (count, noun) {
+  return count + " " + noun + (count === 1 ? "" : "s");
+};
+
 BW.quadClass = function (quad) {
   return "q" + quad;
 };

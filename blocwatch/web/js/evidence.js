@@ -124,7 +124,7 @@ BW.views.article = function (container, params) {
           BW.h("span", {class: "mark event-sentence"}, "sentence with an event (click it)")),
         BW.highlighted(article.text, spans, article.language),
         BW.removalList(article.removals || [])),
-      BW.h("aside", {class: "side"}, BW.h("h2", {}, (article.events || []).length + " events"),
+      BW.h("aside", {class: "side"}, BW.h("h2", {}, BW.plural((article.events || []).length, "event")),
         (article.events || []).map(BW.eventCard))));
   });
 };

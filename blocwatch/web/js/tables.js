@@ -120,13 +120,16 @@ BW.views.shifts = function (container) {
       "Pairs whose alignment moved most between two periods."));
     if (!answer.items.length) { container.appendChild(BW.h("p", {class: "empty"}, "No shifts: the store needs events in two periods.")); return; }
     container.appendChild(BW.h("table", {class: "shifts"},
-      BW.h("thead", {}, BW.h("tr", {}, ["Pair", "Before", "After", "Change", "Events behind the move"].map(function (t) { return BW.h("th", {}, t); }))),
+      BW.h("thead", {}, BW.h("tr", {}, ["Pair", "Before", "After", "Change", "Events", "The event that weighs most"].map(function (t) { return BW.h("th", {}, t); }))),
       BW.h("tbody", {}, answer.items.map(function (s) {
         return BW.h("tr", {},
           BW.h("td", {}, BW.h("a", {href: BW.href("/pair/" + s.a + "/" + s.b)}, s.a + " – " + s.b)),
           BW.h("td", {}, BW.fmt(s.before, 2)), BW.h("td", {}, BW.fmt(s.after, 2)),
           BW.h("td", {class: s.change >= 0 ? "up" : "down"}, (s.change >= 0 ? "▲ +" : "▼ ") + BW.fmt(s.change, 2)),
-          BW.h("td", {}, BW.countLink(s.events, {pair: s.a + "-" + s.b, date_from: s.from, date_to: s.to})));
+          BW.h("td", {}, BW.countLink(s.events, {pair: s.a + "-" + s.b, date_from: s.from, date_to: s.to})),
+          BW.h("td", {}, (s.evidence || []).slice(0, 1).map(function (e) {
+            return BW.h("a", {class: "sentence", href: BW.href("/event/" + encodeURIComponent(e.id)), lang: e.language || null}, e.sentence);
+          })));
       }))));
   });
 };
