@@ -19,7 +19,7 @@ from .syntax import Parse, Token
 SUBTYPES = {"agent", "poss", "pass", "relcl", "neg", "npmod"}
 NAME_DEPS = {"compound", "amod", "flat", "flat:name", "flat:foreign", "appos", "nmod:poss", "fixed", "conj"}
 LIST_CASES = {"of", "as", "including", "like", "such", "between", "among"}
-INVOLVING = {"involve", "include", "feature", "target", "direct", "aim", "направить", "направленный", "против"}
+INVOLVING = {"involve", "include", "feature", "target", "direct", "aim", "направить", "направленный"}
 CONTROL_DEPS = {"xcomp", "conj", "advcl", "ccomp"}
 CLIMB_DEPS = CONTROL_DEPS | {"acl", "nmod", "obj"}
 
