@@ -43,9 +43,16 @@ def report_data(reader: StoreReader, since: date | None = None, until: date | No
         "summary": summary, "actors": queries.actors(reader), "graph": graph, "shifts": shifts,
         "contradictions": contradictions, "clusters": queries.clusters(reader), "articles": articles,
         "events": sorted(included.values(), key=lambda e: (e["event_date"] or "9999", e["article_id"], e["idx"])),
-        "dyads": {"|".join(sorted((e["source"], e["target"]))): figures.dyad_timeline(reader, e["source"], e["target"])
-                  for e in graph["edges"]},
+        "dyads": _edge_timelines(reader, graph),
     }
+
+
+def _edge_timelines(reader: StoreReader, graph: dict[str, Any]) -> dict[str, Any]:
+    """The timeline of every pair of the graph, keyed "A|B"; an undated pair gets an empty one."""
+    timelines = figures.all_dyad_timelines(reader)
+    keys = {"|".join(sorted((e["source"], e["target"]))) for e in graph["edges"]}
+    return {key: timelines.get(key) or {"a": key.split("|")[0], "b": key.split("|")[1], "period": "month", "rows": []}
+            for key in sorted(keys)}
 
 
 def _evidence(graph: dict[str, Any], shifts: dict[str, Any], contradictions: dict[str, Any]) -> list[dict[str, Any]]:

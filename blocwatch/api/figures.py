@@ -159,7 +159,17 @@ def dyad_timeline(reader: StoreReader, a: str, b: str, freq: str = "month") -> d
 
 
 def _dyad_timeline(reader: StoreReader, a: str, b: str, freq: str) -> dict[str, Any]:
-    frame = dyad_series(reader, freq, pair_filter(a, b), directed=False)
+    return _timeline(dyad_series(reader, freq, pair_filter(a, b), directed=False), a, b, freq)
+
+
+def all_dyad_timelines(reader: StoreReader, freq: str = "month") -> dict[str, dict[str, Any]]:
+    """The timeline of every pair, keyed "A|B" (alphabetical), from one pass over the store."""
+    frame = dyad_series(reader, freq, EventFilter(), directed=False)
+    return {f"{a}|{b}": _timeline(group, a, b, freq) for (a, b), group in frame.groupby(["a", "b"], sort=True)}
+
+
+def _timeline(frame: pd.DataFrame, a: str, b: str, freq: str) -> dict[str, Any]:
+    """Rows of dyad_series for one pair as the API's timeline."""
     rows = []
     for row in frame.to_dict("records"):
         start = pd.Timestamp(row["period"])
