@@ -35,9 +35,11 @@ def load_records(path: Path) -> list[dict]:
     return [record for record in json.loads(text) if record.get("text") and record.get("source")]
 
 
-def gold_codes(actors: list[dict] | dict | None) -> set[str]:
+def gold_codes(actors: list[dict] | dict | str | None) -> set[str]:
     if isinstance(actors, dict):
         actors = [actors]
+    if not isinstance(actors, list):
+        return set()
     return {OLD_CODES.get(a.get("code", ""), a.get("code", "")) for a in actors or [] if a.get("code")}
 
 
