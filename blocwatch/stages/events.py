@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from ..attribution import History, Reporter, attribution_for, back_reference, modality, sentence_reporters
 from ..cameo import lookup
@@ -51,11 +55,22 @@ def paragraph_of(article: Article, sentence: Sentence) -> int:
     return article.text.count("\n", 0, sentence.start)
 
 
+@lru_cache(maxsize=1)
+def intent_codes() -> dict[str, str]:
+    """Root of an announced act -> the CAMEO code of that intent (data/intent.yaml)."""
+    return yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "intent.yaml").read_text(encoding="utf-8"))
+
+
+def coded_act(code: str, mode: str) -> str:
+    """An act announced for the future is an intent (03) or a threat (13)."""
+    return intent_codes().get(code[:2], code) if mode == "planned" else code
+
+
 def to_event(article: Article, coded: Coded, chain: tuple[Reporter, ...], parse, language: str) -> Event:
-    cameo = lookup(coded.pattern.code)
     sentence = parse.sentence
     cues = load_cues(language)
     mood = modality(parse, coded.trigger, cues)
+    cameo = lookup(coded_act(coded.pattern.code, mood.mode))
     when = resolve_event_date(sentence.text, language, article.published, anchor=coded.trigger.start - sentence.start)
     parties = {coded.source.code, coded.target.code if coded.target and coded.pattern.symmetric else None}
     reporters = attribution_for(chain, parties, coded.trigger.i)

@@ -135,3 +135,10 @@ def test_events_english_citing_and_according_to_order(pipeline):
     text = "According to a report by Reuters, Japan's foreign minister Yoko Kamikawa said Russian troops shelled Ukraine."
     attack = find(code(pipeline, text, "2024-02-20"), "RUS", "UKR")
     assert attack.attribution[0].startswith("Reuters") and "Kamikawa" in attack.attribution[-1]
+
+
+def test_events_announced_acts_are_intents_and_threats(pipeline):
+    threat = find(code(pipeline, "Russia plans to attack Japan."), "RUS", "JPN")
+    assert threat.mode == "planned" and threat.code == "138" and threat.root == "13"
+    intent = find(code(pipeline, "China will send weapons to Russia."), "CHN", "RUS")
+    assert intent.mode == "planned" and intent.root == "03"
