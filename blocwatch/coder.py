@@ -214,7 +214,7 @@ def controller_sources(parse: Parse, trigger: Token, index: ActorIndex, hops: in
 def _object_controls(clause: Token) -> bool:
     """"urged China to behave", "accused Moscow of trying": the object of the governing verb is the
     subject of the embedded clause."""
-    return clause.dep == "xcomp" or (clause.dep == "advcl" and clause.case in ("of", "from", "into", "в"))
+    return clause.dep == "xcomp" or (clause.dep == "advcl" and clause.case in ("of", "from", "into", "against", "to", "в", "от"))
 
 
 def _agents_of_siblings(parse: Parse, noun: Token, skip: Token, index: ActorIndex) -> list[tuple[Mention, Token]]:
@@ -271,6 +271,16 @@ def purpose_targets(parse: Parse, trigger: Token, index: ActorIndex, roles: tupl
         if found:
             return found
     return []
+
+
+ADDRESSED_ROOTS = ("02", "10")  # appeals and demands address someone: "demanded that X ..."
+
+
+def demanded_of(parse: Parse, trigger: Token, pattern: Pattern, index: ActorIndex) -> list[tuple[Mention, Token]]:
+    """"demanded that Russia withdraw", "призвали, чтобы Китай ...": who is asked is the clause's subject."""
+    if pattern.code[:2] not in ADDRESSED_ROOTS:
+        return []
+    return [pair for clause in parse.children(trigger, "ccomp") for pair in fill(parse, clause, ("nsubj",), index, climb=False)]
 
 
 def nominal_sources(parse: Parse, noun: Token, pattern: Pattern, index: ActorIndex) -> list[tuple[Mention, Token]]:
@@ -341,7 +351,7 @@ def code_trigger(parse: Parse, trigger: Token, pattern: Pattern, index: ActorInd
             targets = fill(parse, verb, tuple(role.replace("nmod", "obl", 1) for role in pattern.target) + ("iobj",), index, climb=False)
         targets = targets or clause_targets(parse, trigger, pattern.target, index)
     else:
-        targets = targets or purpose_targets(parse, trigger, index, defaults)
+        targets = targets or purpose_targets(parse, trigger, index, defaults) or demanded_of(parse, trigger, pattern, index)
     if pattern.symmetric and pattern.pos == "noun":
         hosts = {pair[0].code for pair in fill(parse, trigger, ("nmod",), index) if pair[0].kind == "organisation"}
         everyone = _unique([p for p in sources + targets if p[0].code not in hosts] + between_actors(parse, trigger, index))
@@ -366,20 +376,21 @@ def trigger_pos(token: Token) -> str | None:
     return None
 
 
-def embedded(parse: Parse, token: Token) -> list[int]:
+def embedded(parse: Parse, token: Token, pattern: Pattern) -> list[int]:
     """Tokens in the clauses a fired verb governs by control or purpose: "requested to meet" is a
     request, not a meeting; "sent troops to support Russia" is one act of sending."""
     found = []
-    for child in parse.children(token, "xcomp", "advcl"):
-        if child.dep == "xcomp" or any(c.lemma in ("to", "in order", "чтобы") for c in parse.children(child, "aux", "mark")):
+    for child in parse.children(token, "xcomp", "advcl", "ccomp"):
+        demanded = child.dep == "ccomp" and pattern.code[:2] in ADDRESSED_ROOTS
+        if demanded or child.dep == "xcomp" or any(c.lemma in ("to", "in order", "чтобы") for c in parse.children(child, "aux", "mark")):
             found += [t.i for t in parse.subtree(child)]
     return found
 
 
 def under_modal_noun(parse: Parse, token: Token, lexicon: Lexicon) -> bool:
-    """"the possibility of cooperation", "the option of ...": a hypothetical act, not an event."""
+    """"the possibility of cooperation", "the option of ...", "ended without agreement": not an event."""
     head = parse.head(token)
-    return head is not None and head.lemma in lexicon.modal_nouns
+    return (head is not None and head.lemma in lexicon.modal_nouns) or token.case in ("without", "без")
 
 
 STATEMENT, ACCORD, PESSIMISM = "010", "019", "012"
@@ -436,6 +447,6 @@ def code_parse(parse: Parse, mentions: list[Mention], lexicon: Lexicon, speech_v
                 found = code_trigger(parse, token, pattern, index, lexicon.verb_targets)
                 if found:
                     coded += found
-                    consumed.update(embedded(parse, token))
+                    consumed.update(embedded(parse, token, pattern))
                     break
     return coded + statement_acts(parse, index, speech_verbs, matched, lexicon.tone)

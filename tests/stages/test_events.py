@@ -142,3 +142,15 @@ def test_events_announced_acts_are_intents_and_threats(pipeline):
     assert threat.mode == "planned" and threat.code == "138" and threat.root == "13"
     intent = find(code(pipeline, "China will send weapons to Russia."), "CHN", "RUS")
     assert intent.mode == "planned" and intent.root == "03"
+
+
+def test_events_demand_addresses_the_clause_subject(pipeline):
+    events = code(pipeline, "Japan demanded that Russia withdraw its troops from the islands.")
+    assert ("JPN", "RUS", "10") in pairs(events)
+    assert not any(e.source == "RUS" for e in events)  # what is demanded did not happen
+
+
+def test_events_no_agreement_no_event(pipeline):
+    events = code(pipeline, "Talks between Russia and Ukraine ended without an agreement.")
+    assert ("RUS", "UKR", "04") in pairs(events) or ("UKR", "RUS", "04") in pairs(events)
+    assert all(e.root != "05" for e in events)
