@@ -32,7 +32,6 @@ HINTS = {
     "plover": "a PLOVER event type such as AGREE",
     "date_from": "an ISO date such as 2024-06-01 (2024-06 and 2024 also work)",
     "date_to": "an ISO date such as 2024-06-30 (2024-06 and 2024 also work)",
-    "before": "an ISO date such as 2024-06-01: the end of the earlier period",
     "language": "a two-letter language code such as en or ru",
     "hedged": "true or false",
     "negated": "true or false",

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -141,11 +141,6 @@ def events_page(reader: StoreReader, query: EventQuery, limit: int, offset: int)
     names = actor_names(reader)
     items = [event_record(row, names) for row in records(frame)]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
-
-
-def iter_events(reader: StoreReader, query: EventQuery, limit: int, offset: int = 0) -> Iterator[dict[str, Any]]:
-    """Matching events for a download, in the API's event shape."""
-    yield from events_page(reader, query, limit, offset)["items"]
 
 
 def split_event_id(event_id: str) -> tuple[str, int] | None:
