@@ -195,3 +195,12 @@ def test_dashboard_graph_of_a_date_window(page, web_server, shot):
     page.wait_for_selector(".evidence-list .event-card")
     dates = page.locator(".evidence-list .event-card .date").all_inner_texts()
     assert dates and all("2024-06" <= d <= "2024-12-31" for d in dates)
+
+
+def test_dashboard_pair_without_dated_events_still_lists_them(page, seed_web_server, shot):
+    dated = httpx.get(seed_web_server.url + "api/dyads/PRK/RUS").json()["rows"]
+    total = httpx.get(seed_web_server.url + "api/events", params={"pair": "PRK-RUS"}).json()["total"]
+    open_view(page, seed_web_server, "#/pair/PRK/RUS")
+    assert page.locator("svg.timeline").count() == (1 if dated else 0)
+    assert page.locator(".evidence-list .event-card").count() == min(total, 50) > 0
+    shot(page, "samples-pair")

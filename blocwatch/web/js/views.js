@@ -143,14 +143,19 @@ BW.views.pair = function (container, params) {
       return;
     }
     return BW.source.get("/api/dyads/" + encodeURIComponent(a) + "/" + encodeURIComponent(b), {period: params.period}).then(function (timeline) {
-      if (!timeline.rows.length) { chart.appendChild(BW.h("p", {class: "empty"}, "No dated events between " + a + " and " + b + ".")); return; }
-      chart.appendChild(BW.drawTimeline(timeline, a, b));
-      chart.appendChild(BW.quadLegend());
+      if (timeline.rows.length) {
+        chart.appendChild(BW.drawTimeline(timeline, a, b));
+        chart.appendChild(BW.quadLegend());
+      } else {
+        chart.appendChild(BW.h("p", {class: "empty"}, "No dated events between " + a + " and " + b + ": nothing to draw over time."));
+      }
       var list = BW.h("div", {class: "evidence-list"});
       chart.appendChild(BW.h("h2", {}, "Events of this pair"));
       chart.appendChild(list);
       return BW.source.get("/api/events", {pair: a + "-" + b, limit: 50}).then(function (page) {
+        if (!page.items.length) list.appendChild(BW.h("p", {class: "muted"}, "No events between " + a + " and " + b + "."));
         page.items.forEach(function (event) { list.appendChild(BW.eventCard(event)); });
+        if (page.total > page.items.length) list.appendChild(BW.h("p", {}, BW.countLink("all " + page.total + " events", {pair: a + "-" + b})));
       });
     });
   });
