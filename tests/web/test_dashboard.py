@@ -149,6 +149,19 @@ def test_dashboard_shifts_and_articles(page, web_server, shot):
     shot(page, "articles")
 
 
+def test_dashboard_header_numbers_are_links(page, web_server):
+    open_view(page, web_server)
+    links = page.locator("#stats a")
+    assert links.all_inner_texts()[:3] == ["9 articles", "35 events", "8 actors"]
+    links.nth(2).click()
+    wait_rendered(page)
+    row = page.locator('table.actors tr[data-actor="PRK"]')
+    assert "North Korea" in row.inner_text()
+    row.locator("a.count").click()
+    wait_rendered(page)
+    assert "actor=PRK" in page.url and int(page.locator(".total").get_attribute("data-total")) > 0
+
+
 def test_dashboard_unknown_event_shows_a_readable_error(page, web_server, page_problems):
     open_view(page, web_server, "#/event/nothing:1")
     banner = page.locator("#banner")

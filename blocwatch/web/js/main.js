@@ -62,7 +62,7 @@ BW.renderStats = function () {
     BW.append(stats, [
       BW.h("a", {href: "#/articles"}, summary.articles + " articles"), " · ",
       BW.countLink(summary.events + " events", {}), " · ",
-      BW.h("span", {}, summary.actors + " actors"),
+      BW.h("a", {href: "#/actors"}, summary.actors + " actors"),
       summary.first_date ? " · " + summary.first_date + " – " + summary.last_date : ""]);
     var mode = document.getElementById("foot-mode");
     mode.textContent = BW.source.mode === "report" ? "Report generated " + (summary.generated || "") + " from " + (summary.db || "a blocwatch store") + "." : "Live from " + (summary.db || "the store") + ".";

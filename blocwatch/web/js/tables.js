@@ -162,3 +162,18 @@ BW.clusterList = function (container, clusters) {
       c.articles.map(function (a, i) { return [i ? "; " : "", BW.h("a", {href: BW.href("/article/" + encodeURIComponent(a.id))}, a.title || a.id)]; }));
   })));
 };
+
+BW.views.actors = function (container) {
+  BW.loading(container);
+  return BW.source.get("/api/actors").then(function (answer) {
+    BW.clear(container).appendChild(BW.h("h1", {}, "Actors"));
+    container.appendChild(BW.h("table", {class: "actors"},
+      BW.h("thead", {}, BW.h("tr", {}, ["Code", "Name", "Kind", "Mentions", "Articles", "Events"].map(function (t) { return BW.h("th", {}, t); }))),
+      BW.h("tbody", {}, answer.items.map(function (a) {
+        return BW.h("tr", {"data-actor": a.code},
+          BW.h("td", {}, BW.actorLink(a.code, a.name)), BW.h("td", {}, a.name || ""), BW.h("td", {}, a.kind || ""),
+          BW.h("td", {}, String(a.mentions)), BW.h("td", {}, String(a.articles)),
+          BW.h("td", {}, BW.countLink(a.events, {actor: a.code})));
+      }))));
+  });
+};
