@@ -38,16 +38,19 @@ class Coded:
 
 @dataclass
 class Context:
-    """What earlier sentences of the article leave for later ones: the last actor in subject position."""
+    """What earlier sentences of the article leave for later ones: the last actor in subject position
+    and the last actor quoted as speaking (who "we" is in a quote)."""
 
     last_subject: Mention | None = None
+    last_speaker: Mention | None = None
 
 
 class ActorIndex:
     """Which actor mention (state or organisation) covers each token of a parse; tokens inside a
     source's name (media, groups) block the actors nested in them ("the American Institute")."""
 
-    def __init__(self, parse: Parse, mentions: list[Mention], lexicon: Lexicon, context: Context):
+    def __init__(self, parse: Parse, mentions: list[Mention], lexicon: Lexicon, context: Context,
+                 speech_verbs: frozenset[str] = frozenset()):
         self.by_token: dict[int, Mention] = {}
         self.blocked: set[int] = set()
         for mention in mentions:
@@ -58,6 +61,7 @@ class ActorIndex:
                     elif mention.kind in ("media", "group"):
                         self.blocked.add(token.i)
         self._resolve_pronouns(parse, lexicon, context)
+        self._resolve_first_person(parse, lexicon, context, speech_verbs)
 
     def _resolve_pronouns(self, parse: Parse, lexicon: Lexicon, context: Context) -> None:
         """"he signed", "it said": the nearest earlier subject actor, in this sentence or the last one;
@@ -73,6 +77,16 @@ class ActorIndex:
             antecedent = earlier[-1] if earlier else (None if possessive else context.last_subject)
             if antecedent is not None:
                 self.by_token[token.i] = antecedent
+
+    def _resolve_first_person(self, parse: Parse, lexicon: Lexicon, context: Context, speech_verbs: frozenset[str]) -> None:
+        """"«We warned Tehran», Blinken said": "we" in a quote is its speaker, or the last one quoted."""
+        speakers = [self.by_token[t.i] for verb in parse.tokens if verb.lemma in speech_verbs
+                    for t in parse.children(verb, "nsubj") if t.i in self.by_token]
+        speaker = speakers[0] if speakers else context.last_speaker
+        context.last_speaker = speaker
+        for token in parse.tokens:
+            if speaker is not None and token.pos == "PRON" and token.text.lower() in lexicon.first_person:
+                self.by_token.setdefault(token.i, speaker)
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -415,7 +429,13 @@ def statement_acts(parse: Parse, index: ActorIndex, speech_verbs: frozenset[str]
     for verb in parse.tokens:
         if verb.lemma not in speech_verbs or verb.pos not in ("VERB", "AUX"):
             continue
-        speakers = [pair for pair in fill(parse, verb, ("nsubj",), index) if (pair[0].entry or "").startswith("person:")]
+        everyone = fill(parse, verb, ("nsubj",), index)
+        addressees = fill(parse, verb, ("obj", "iobj"), index, climb=False)
+        if addressees:  # "the US told Ukraine that ...": said to someone, whoever speaks
+            pattern = Pattern(verb.lemma, "verb", STATEMENT, ("nsubj",), ("obj", "iobj"))
+            found += [_coded(pattern, verb, s, t) for s in everyone for t in addressees if s[0].code != t[0].code]
+            continue
+        speakers = [pair for pair in everyone if (pair[0].entry or "").startswith("person:")]
         for clause in parse.children(verb, "ccomp", "parataxis"):
             inside = {t.i for t in parse.subtree(clause)}
             if not speakers or inside & matched:
@@ -430,7 +450,7 @@ def code_parse(parse: Parse, mentions: list[Mention], lexicon: Lexicon, speech_v
                context: Context | None = None) -> list[Coded]:
     """All coded acts of one sentence, in trigger order; `context` carries subjects across sentences."""
     context = context if context is not None else Context()
-    index = ActorIndex(parse, mentions, lexicon, context)
+    index = ActorIndex(parse, mentions, lexicon, context, speech_verbs)
     context.last_subject = main_subject(parse, index) or context.last_subject
     if len({m.code for m in index.by_token.values()}) < 2:
         return []

@@ -37,6 +37,7 @@ class Lexicon:
     verb_targets: tuple[str, ...] = ()  # the default target roles of verbs
     modal_nouns: frozenset[str] = frozenset()  # "possibility of", "option of": not events
     pronouns: frozenset[str] = frozenset()  # personal pronouns resolved to an earlier subject actor
+    first_person: frozenset[str] = frozenset()  # "we" in a quote: resolved to the speaker
     tone: dict[str, frozenset[str]] = field(default_factory=dict)  # words that colour a statement: accord, pessimistic
 
     def lookup(self, pos: str, lemma: str) -> tuple[Pattern, ...]:
@@ -78,5 +79,6 @@ def load_lexicon(language: str) -> Lexicon:
         verb_targets=tuple(defaults["verb"]["target"]),
         modal_nouns=frozenset(defaults.get("modal_nouns", ())),
         pronouns=frozenset(defaults.get("pronouns", ())),
+        first_person=frozenset(defaults.get("first_person", ())),
         tone={name: frozenset(words) for name, words in defaults.get("statement_tone", {}).items()},
     )

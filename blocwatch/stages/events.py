@@ -106,7 +106,8 @@ def code_events(article: Article, settings: Settings) -> Article:
         return article
     cues = load_cues(language)
     grouped = sentence_mentions(article)
-    chosen = [k for k, mentions in enumerate(grouped) if needs_parse(article.sentences[k], mentions, lexicon.pronouns)]
+    pronouns = lexicon.pronouns | lexicon.first_person
+    chosen = [k for k, mentions in enumerate(grouped) if needs_parse(article.sentences[k], mentions, pronouns)]
     parses = parse_sentences([article.sentences[k] for k in chosen], language, settings)
     history, context, events, seen = History(), Context(), [], {}
     previous: list[int] = []  # indices in `events` of the previous parsed sentence's events

@@ -154,3 +154,13 @@ def test_events_no_agreement_no_event(pipeline):
     events = code(pipeline, "Talks between Russia and Ukraine ended without an agreement.")
     assert ("RUS", "UKR", "04") in pairs(events) or ("UKR", "RUS", "04") in pairs(events)
     assert all(e.root != "05" for e in events)
+
+
+def test_events_first_person_in_a_quote_is_its_speaker(pipeline):
+    events = code(pipeline, "«Мы предупреждали Тегеран публично», – отметил министр иностранных дел Великобритании Дэвид Лэмми.", "2024-09-10")
+    assert ("GBR", "IRN", "13") in pairs(events)
+
+
+def test_events_addressed_statement(pipeline):
+    events = code(pipeline, "Germany told Ukraine that it would deliver more air defence systems.", "2024-06-01")
+    assert ("DEU", "UKR", "01") in pairs(events) or ("DEU", "UKR", "03") in pairs(events)
