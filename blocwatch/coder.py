@@ -193,12 +193,17 @@ def _has_case(child: Token, dep: str) -> bool:
     return dep in ("obl", "nmod") and child.case is not None
 
 
-def fill(parse: Parse, trigger: Token, roles: tuple[str, ...], index: ActorIndex, climb: bool = True) -> list[tuple[Mention, Token]]:
-    """The actors in the given roles of `trigger`; an empty subject falls back to its controller."""
+def fill(parse: Parse, trigger: Token, roles: tuple[str, ...], index: ActorIndex, climb: bool = True,
+         first: bool = False) -> list[tuple[Mention, Token]]:
+    """The actors in the given roles of `trigger` (with `first`, only those of the first role that
+    names any: "supply weapons to Russia for the war in Ukraine" goes to Russia); an empty subject
+    falls back to its controller."""
     found: list[tuple[Mention, Token]] = []
     for role in roles:
         for token in role_tokens(parse, trigger, role):
             found += actors_in(parse, token, index)
+        if first and found:
+            break
     if not found and climb and "nsubj" in roles and trigger.pos in ("VERB", "AUX", "ADJ"):
         found = controller_sources(parse, trigger, index)
     return _unique(found)
@@ -281,7 +286,7 @@ def particle_matches(parse: Parse, trigger: Token, pattern: Pattern) -> bool:
 def purpose_targets(parse: Parse, trigger: Token, index: ActorIndex, roles: tuple[str, ...]) -> list[tuple[Mention, Token]]:
     """"sent troops to support Russia", "requested to meet with Kim": the embedded clause's target."""
     for clause in parse.children(trigger, "xcomp", "advcl"):
-        found = fill(parse, clause, roles, index)
+        found = fill(parse, clause, roles, index, first=True)
         if found:
             return found
     return []
@@ -357,7 +362,7 @@ def between_actors(parse: Parse, noun: Token, index: ActorIndex) -> list[tuple[M
 def code_trigger(parse: Parse, trigger: Token, pattern: Pattern, index: ActorIndex, defaults: tuple[str, ...]) -> list[Coded]:
     """Every source-target pair one trigger yields under one pattern."""
     sources = fill(parse, trigger, pattern.source, index)
-    targets = fill(parse, trigger, pattern.target, index)
+    targets = fill(parse, trigger, pattern.target, index, first=True)
     if pattern.pos == "noun":
         sources = sources or nominal_sources(parse, trigger, pattern, index)
         verb = light_verb(parse, trigger, pattern)
