@@ -39,6 +39,7 @@ class SharedReader(StoreReader):
         self._closed_at = float("-inf")
         self._users = 0
         self._writing = False
+        self._closer: threading.Timer | None = None
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -94,9 +95,9 @@ class SharedReader(StoreReader):
                     continue
                 self._base = connect(self.path, read_only=True, timeout=self.lock_timeout)
                 self._opened_at = time.monotonic()
-                closer = threading.Timer(self.hold_seconds, self._close_if_idle)
-                closer.daemon = True
-                closer.start()
+                self._closer = threading.Timer(self.hold_seconds, self._close_if_idle)
+                self._closer.daemon = True
+                self._closer.start()
 
     def _release(self) -> None:
         with self._condition:
@@ -116,9 +117,16 @@ class SharedReader(StoreReader):
         self._base.close()
         self._base = None
         self._closed_at = now
+        if self._closer is not None and self._closer is not threading.current_thread():
+            self._closer.cancel()
+        self._closer = None
 
     def close(self) -> None:
-        """Close the file now (when the server stops)."""
+        """Close the file now (when the server stops), and wait for the idle-closing timer to end."""
         with self._condition:
+            closer = self._closer
             if self._base is not None:
                 self._close(time.monotonic())
+        if closer is not None:
+            closer.cancel()
+            closer.join(timeout=1)
