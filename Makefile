@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 # The main job: the bundled sample articles into the embedded store, the report, then the dashboard.
 demo: $(STAMP)
 	$(BIN)/blocwatch ingest --db $(DB) examples/seeds || test $$? -eq 3  # 3: some input skipped, the rest stored
-	$(BIN)/blocwatch report --db $(DB)
+	$(BIN)/blocwatch report --db $(DB) --html report.html
 	$(BIN)/blocwatch serve --db $(DB)
 
 browser:
@@ -27,4 +27,4 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) $(DB) test-output
+	rm -rf $(VENV) $(DB) report.html test-output
