@@ -9,7 +9,7 @@ with every target. A sentence without an actor on both sides yields nothing: no 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from .lexicon import Lexicon, Pattern
@@ -43,6 +43,7 @@ class Context:
 
     last_subject: Mention | None = None
     last_speaker: Mention | None = None
+    last_parties: list[Mention] = field(default_factory=list)  # two or more subject actors: "the two countries"
 
 
 class ActorIndex:
@@ -52,6 +53,7 @@ class ActorIndex:
     def __init__(self, parse: Parse, mentions: list[Mention], lexicon: Lexicon, context: Context,
                  speech_verbs: frozenset[str] = frozenset()):
         self.by_token: dict[int, Mention] = {}
+        self.groups: dict[int, list[Mention]] = {}  # "the allies", "обе страны": the last parties named together
         self.blocked: set[int] = set()
         for mention in mentions:
             for token in parse.tokens:
@@ -62,6 +64,7 @@ class ActorIndex:
                         self.blocked.add(token.i)
         self._resolve_pronouns(parse, lexicon, context)
         self._resolve_first_person(parse, lexicon, context, speech_verbs)
+        self._resolve_parties(parse, lexicon, context)
 
     def _resolve_pronouns(self, parse: Parse, lexicon: Lexicon, context: Context) -> None:
         """"he signed", "it said": the nearest earlier subject actor, in this sentence or the last one;
@@ -88,6 +91,14 @@ class ActorIndex:
             if speaker is not None and token.pos == "PRON" and token.text.lower() in lexicon.first_person:
                 self.by_token.setdefault(token.i, speaker)
 
+    def _resolve_parties(self, parse: Parse, lexicon: Lexicon, context: Context) -> None:
+        """"The allies also carried out a patrol": a plural noun for parties, as subject, names the
+        actors that were subjects together before."""
+        for token in parse.tokens:
+            if token.dep.startswith("nsubj") and token.lemma in lexicon.party_nouns and len(context.last_parties) > 1:
+                if not any(t.i in self.by_token for t in parse.subtree(token)):
+                    self.groups[token.i] = list(context.last_parties)
+
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
@@ -100,6 +111,16 @@ def main_subject(parse: Parse, index: ActorIndex) -> Mention | None:
             if found:
                 return found[0][0]
     return None
+
+
+def subject_parties(parse: Parse, index: ActorIndex) -> list[Mention]:
+    """The actors named together in the first subject that names two or more ("Chinese and Russian bombers")."""
+    for token in parse.tokens:
+        if token.dep.startswith("nsubj"):
+            found = [mention for mention, _ in actors_in(parse, token, index)]
+            if len(found) > 1:
+                return found
+    return []
 
 
 def actors_in(parse: Parse, token: Token, index: ActorIndex, depth: int = 0) -> list[tuple[Mention, Token]]:
@@ -123,6 +144,7 @@ def _name_actors(parse: Parse, token: Token, index: ActorIndex, seen: set[int]) 
         return [pair for child in parse.children(token, "conj") for pair in _name_actors(parse, child, index, seen)]
     mention = index.at(token)
     found = [(mention, token)] if mention else []
+    found += [(party, token) for party in index.groups.get(token.i, ())]
     for child in parse.children(token):
         if child.dep in NAME_DEPS or (child.dep == "nmod" and child.case in LIST_CASES - {"of"}):
             found += _name_actors(parse, child, index, seen)
@@ -457,7 +479,10 @@ def code_parse(parse: Parse, mentions: list[Mention], lexicon: Lexicon, speech_v
     context = context if context is not None else Context()
     index = ActorIndex(parse, mentions, lexicon, context, speech_verbs)
     context.last_subject = main_subject(parse, index) or context.last_subject
-    if len({m.code for m in index.by_token.values()}) < 2:
+    parties = subject_parties(parse, index)
+    context.last_parties = parties if len(parties) > 1 else context.last_parties
+    named = list(index.by_token.values()) + [m for group in index.groups.values() for m in group]
+    if len({m.code for m in named}) < 2:
         return []
     coded: list[Coded] = []
     consumed: set[int] = set()

@@ -42,12 +42,12 @@ def sentence_mentions(article: Article) -> list[list[Mention]]:
 
 
 def needs_parse(sentence: Sentence, mentions: list[Mention], pronouns: frozenset[str]) -> bool:
-    """Two actors to relate, one actor and a pronoun that may name the other, or a source that a
-    later sentence may cite."""
+    """Two actors to relate, a pronoun or a noun for earlier parties ("the allies") that may name
+    them, or a source that a later sentence may cite."""
     codes = {m.code for m in mentions if is_listed_actor(m)}
     if len(codes) >= 2 or any(m.kind in SOURCE_KINDS for m in mentions):
         return True
-    return len(codes) == 1 and any(word in pronouns for word in WORD.findall(sentence.text.lower()))
+    return any(word in pronouns for word in WORD.findall(sentence.text.lower()))
 
 
 def paragraph_of(article: Article, sentence: Sentence) -> int:
@@ -106,7 +106,7 @@ def code_events(article: Article, settings: Settings) -> Article:
         return article
     cues = load_cues(language)
     grouped = sentence_mentions(article)
-    pronouns = lexicon.pronouns | lexicon.first_person
+    pronouns = lexicon.pronouns | lexicon.first_person | lexicon.party_nouns
     chosen = [k for k, mentions in enumerate(grouped) if needs_parse(article.sentences[k], mentions, pronouns)]
     parses = parse_sentences([article.sentences[k] for k in chosen], language, settings)
     history, context, events, seen = History(), Context(), [], {}

@@ -164,3 +164,10 @@ def test_events_first_person_in_a_quote_is_its_speaker(pipeline):
 def test_events_addressed_statement(pipeline):
     events = code(pipeline, "Germany told Ukraine that it would deliver more air defence systems.", "2024-06-01")
     assert ("DEU", "UKR", "01") in pairs(events) or ("DEU", "UKR", "03") in pairs(events)
+
+
+def test_events_the_allies_are_the_parties_named_before(pipeline):
+    text = ("Four Chinese and Russian bombers jointly flew above waters near Japan on Tuesday.\n\n"
+            "The allies also carried out a joint aerial patrol over the East China Sea.")
+    patrol = [e for e in code(pipeline, text, "2023-06-07") if e.root == "06"]
+    assert patrol and {patrol[0].source, patrol[0].target} == {"CHN", "RUS"}
