@@ -127,8 +127,8 @@ def actors_in(parse: Parse, token: Token, index: ActorIndex, depth: int = 0) -> 
     """The actors a noun phrase names: its head, modifiers and coordinated heads; `of` phrases when nothing closer."""
     found = _name_actors(parse, token, index, set())
     if not found and depth < 2 and token.i not in index.blocked:
-        for child in parse.children(token, "nmod"):
-            if child.case in LIST_CASES | {"from"} or (child.case is None and child.feats.get("Case") == "Gen"):
+        for child in parse.children(token, "nmod", "iobj"):  # a noun's "iobj" is a misparsed complement
+            if child.case in LIST_CASES | {"from"} or (child.case is None and child.feats.get("Case") in ("Gen", "Dat")):
                 found += actors_in(parse, child, index, depth + 1)
         for clause in parse.children(token, "acl"):
             if clause.lemma in INVOLVING:

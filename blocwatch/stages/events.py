@@ -82,13 +82,17 @@ def to_event(article: Article, coded: Coded, chain: tuple[Reporter, ...], parse,
         attribution=tuple(r.name for r in reporters), hedged=mood.hedged, negated=mood.negated, mode=mood.mode,
         date=when.value, date_precision=when.precision, date_from_publication=when.from_publication,
         pattern=coded.pattern.name, verb=Span(coded.trigger.start, coded.trigger.end, coded.trigger.text),
-        source_span=_span(coded.source), target_span=_span(coded.target) if coded.target else None,
+        source_span=_span(coded.source, coded.source_token, sentence),
+        target_span=_span(coded.target, coded.target_token, sentence) if coded.target else None,
         attribution_spans=tuple(r.span for r in reporters), symmetric=coded.pattern.symmetric,
     )
 
 
-def _span(mention: Mention) -> Span:
-    return Span(mention.start, mention.end, mention.text)
+def _span(mention: Mention, token, sentence: Sentence) -> Span:
+    """The actor's words in the evidence sentence: its mention, or the pronoun that stands for it."""
+    if sentence.start <= mention.start < sentence.end:
+        return Span(mention.start, mention.end, mention.text)
+    return Span(token.start, token.end, token.text)
 
 
 def event_key(event: Event) -> tuple:

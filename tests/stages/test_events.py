@@ -171,3 +171,11 @@ def test_events_the_allies_are_the_parties_named_before(pipeline):
             "The allies also carried out a joint aerial patrol over the East China Sea.")
     patrol = [e for e in code(pipeline, text, "2023-06-07") if e.root == "06"]
     assert patrol and {patrol[0].source, patrol[0].target} == {"CHN", "RUS"}
+
+
+def test_events_russian_pronoun_subject_across_sentences(pipeline):
+    text = ("Си Цзиньпин заявил, что Китай готов к диалогу. "
+            "Он также отметил, что ценит «приверженность России принципу одного Китая».")
+    praise = find(code(pipeline, text, "2022-09-15"), "CHN", "RUS")
+    assert praise.source == "CHN" and praise.root == "05"
+    assert praise.source_span.text == "Он"
