@@ -112,11 +112,14 @@ def code_events(article: Article, settings: Settings) -> Article:
     grouped = sentence_mentions(article)
     pronouns = lexicon.pronouns | lexicon.first_person | lexicon.party_nouns
     chosen = [k for k, mentions in enumerate(grouped) if needs_parse(article.sentences[k], mentions, pronouns)]
-    parses = parse_sentences([article.sentences[k] for k in chosen], language, settings)
+    parses = dict(zip(chosen, parse_sentences([article.sentences[k] for k in chosen], language, settings)))
     history, context, events, seen = History(), Context(), [], {}
     previous: list[int] = []  # indices in `events` of the previous parsed sentence's events
-    for k, parse in zip(chosen, parses):
-        mentions = grouped[k]
+    for k, mentions in enumerate(grouped):
+        if k not in parses:
+            remember_subject(context, mentions)
+            continue
+        parse = parses[k]
         reported_before = back_reference(parse, mentions, cues, history)
         if reported_before:
             events = credit(events, previous, reported_before)
@@ -132,6 +135,13 @@ def code_events(article: Article, settings: Settings) -> Article:
             elif len(event.attribution) > len(events[seen[key]].attribution):
                 events[seen[key]] = event  # the same act, told with its sources: keep that telling
     return replace(article, events=tuple(events))
+
+
+def remember_subject(context: Context, mentions: list[Mention]) -> None:
+    """A sentence not worth parsing still tells who "he" or "it" is next: its first actor."""
+    actors = [m for m in mentions if is_listed_actor(m)]
+    if actors:
+        context.last_subject = actors[0]
 
 
 def credit(events: list[Event], indices: list[int], reporters: tuple[Reporter, ...]) -> list[Event]:
