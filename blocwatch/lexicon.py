@@ -38,6 +38,7 @@ class Lexicon:
     modal_nouns: frozenset[str] = frozenset()  # "possibility of", "option of": not events
     pronouns: frozenset[str] = frozenset()  # personal pronouns resolved to an earlier subject actor
     first_person: frozenset[str] = frozenset()  # "we" in a quote: resolved to the speaker
+    subject_pronouns: frozenset[str] = frozenset()  # the pronouns that can stand for an acting subject
     party_nouns: frozenset[str] = frozenset()  # "the allies", "the two countries": the last parties named together
     tone: dict[str, frozenset[str]] = field(default_factory=dict)  # words that colour a statement: accord, pessimistic
 
@@ -81,6 +82,7 @@ def load_lexicon(language: str) -> Lexicon:
         modal_nouns=frozenset(defaults.get("modal_nouns", ())),
         pronouns=frozenset(defaults.get("pronouns", ())),
         first_person=frozenset(defaults.get("first_person", ())),
+        subject_pronouns=frozenset(defaults.get("subject_pronouns", ())),
         party_nouns=frozenset(defaults.get("party_nouns", ())),
         tone={name: frozenset(words) for name, words in defaults.get("statement_tone", {}).items()},
     )

@@ -19,7 +19,7 @@ from ..coder import Coded, Context, code_parse
 from ..cues import load_cues
 from ..dates import resolve_event_date
 from ..interchange import is_listed_actor
-from ..lexicon import load_lexicon
+from ..lexicon import Lexicon, load_lexicon
 from ..model import Article, Event, Mention, Sentence, Span
 from ..pipeline import stage
 from ..settings import Settings
@@ -41,13 +41,16 @@ def sentence_mentions(article: Article) -> list[list[Mention]]:
     return grouped
 
 
-def needs_parse(sentence: Sentence, mentions: list[Mention], pronouns: frozenset[str]) -> bool:
-    """Two actors to relate, a pronoun or a noun for earlier parties ("the allies") that may name
-    them, or a source that a later sentence may cite."""
+def needs_parse(sentence: Sentence, mentions: list[Mention], lexicon: Lexicon) -> bool:
+    """Two actors to relate; one actor and a pronoun that may name the other, or a source that a
+    later sentence may cite; or a noun for the parties named before ("the allies")."""
     codes = {m.code for m in mentions if is_listed_actor(m)}
-    if len(codes) >= 2 or any(m.kind in SOURCE_KINDS for m in mentions):
+    if len(codes) >= 2 or any(m.kind == "media" for m in mentions):
         return True
-    return any(word in pronouns for word in WORD.findall(sentence.text.lower()))
+    words = set(WORD.findall(sentence.text.lower()))
+    if codes:  # a possessive ("its") needs a second actor to relate: only subject pronouns count here
+        return bool(words & (lexicon.subject_pronouns | lexicon.first_person)) or any(m.kind in SOURCE_KINDS for m in mentions)
+    return bool(words & lexicon.party_nouns)
 
 
 def paragraph_of(article: Article, sentence: Sentence) -> int:
@@ -110,8 +113,7 @@ def code_events(article: Article, settings: Settings) -> Article:
         return article
     cues = load_cues(language)
     grouped = sentence_mentions(article)
-    pronouns = lexicon.pronouns | lexicon.first_person | lexicon.party_nouns
-    chosen = [k for k, mentions in enumerate(grouped) if needs_parse(article.sentences[k], mentions, pronouns)]
+    chosen = [k for k, mentions in enumerate(grouped) if needs_parse(article.sentences[k], mentions, lexicon)]
     parses = dict(zip(chosen, parse_sentences([article.sentences[k] for k in chosen], language, settings)))
     history, context, events, seen = History(), Context(), [], {}
     previous: list[int] = []  # indices in `events` of the previous parsed sentence's events
