@@ -1,12 +1,13 @@
 """Stage `events`: CAMEO events with evidence, attribution, modality and dates.
 
-Only sentences that name two different actors (or a source that later sentences may refer back
-to) are parsed; the rest of the article costs nothing here.
+Only sentences that can yield an act are parsed (two actors; one actor and a pronoun or a source;
+"the allies"); the rest of the article only tells who "he" or "it" is next, and costs no parse.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -53,9 +54,10 @@ def needs_parse(sentence: Sentence, mentions: list[Mention], lexicon: Lexicon) -
     return bool(words & lexicon.party_nouns)
 
 
-def paragraph_of(article: Article, sentence: Sentence) -> int:
-    """Paragraphs are separated by line breaks in the cleaned text."""
-    return article.text.count("\n", 0, sentence.start)
+def paragraph_numbers(article: Article) -> list[int]:
+    """The paragraph of each sentence: paragraphs are separated by line breaks in the cleaned text."""
+    breaks = [found.start() for found in re.finditer("\n", article.text)]
+    return [bisect_left(breaks, sentence.start) for sentence in article.sentences]
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +118,7 @@ def code_events(article: Article, settings: Settings) -> Article:
     chosen = [k for k, mentions in enumerate(grouped) if needs_parse(article.sentences[k], mentions, lexicon)]
     parses = dict(zip(chosen, parse_sentences([article.sentences[k] for k in chosen], language, settings)))
     history, context, events, seen = History(), Context(), [], {}
+    paragraphs = paragraph_numbers(article)
     previous: list[int] = []  # indices in `events` of the previous parsed sentence's events
     for k, mentions in enumerate(grouped):
         if k not in parses:
@@ -125,7 +128,7 @@ def code_events(article: Article, settings: Settings) -> Article:
         reported_before = back_reference(parse, mentions, cues, history)
         if reported_before:
             events = credit(events, previous, reported_before)
-        chain = sentence_reporters(parse, mentions, cues, history, paragraph_of(article, article.sentences[k]))
+        chain = sentence_reporters(parse, mentions, cues, history, paragraphs[k])
         previous = []
         for coded in code_parse(parse, mentions, lexicon, cues.speech_verbs, context):
             event = to_event(article, coded, chain, parse, language)
