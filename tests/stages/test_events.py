@@ -179,3 +179,10 @@ def test_events_russian_pronoun_subject_across_sentences(pipeline):
     praise = find(code(pipeline, text, "2022-09-15"), "CHN", "RUS")
     assert praise.source == "CHN" and praise.root == "05"
     assert praise.source_span.text == "Он"
+
+
+def test_events_readiness_is_an_intent(pipeline):
+    intent = find(code(pipeline, "China is ready to cooperate with Russia on energy.", "2024-05-16"), "CHN", "RUS")
+    assert intent.mode == "planned" and intent.root == "03"
+    threat = find(code(pipeline, "Северная Корея готова атаковать Южную Корею.", "2024-05-16"), "PRK", "KOR")
+    assert threat.mode == "planned" and threat.root == "13"
