@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
+sys.path.insert(0, str(ROOT / "tests" / "api"))  # api_served, api_stores: shared by the API and browser tests
+
+from api_served import Served, start_server  # noqa: E402
+from api_stores import build_test_store  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +62,25 @@ def write_warc(path: Path, pages: list[tuple[str, bytes, str]], compress: bool =
 def make_warc(tmp_path: Path):
     """Factory: `make_warc(name, pages, compress=True)` writes a WARC under tmp_path."""
     return lambda name, pages, compress=True: write_warc(tmp_path / name, pages, compress)
+
+
+@pytest.fixture(scope="session")
+def test_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus plus a hostile and a Russian article (API and browser tests). Read it, never write it."""
+    return build_test_store(tmp_path_factory.mktemp("api") / "test.duckdb")
+
+
+@pytest.fixture(scope="session")
+def server(test_store: Path) -> Iterator[Served]:
+    """`blocwatch serve` on the test store, with a known ingest token."""
+    served = start_server(test_store)
+    yield served
+    served.stop()
+
+
+@pytest.fixture(scope="session")
+def seed_server(seed_store: Path) -> Iterator[Served]:
+    """`blocwatch serve` on the sample articles."""
+    served = start_server(seed_store)
+    yield served
+    served.stop()

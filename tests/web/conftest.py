@@ -8,16 +8,10 @@ fails the tests; on a workstation they are skipped with the command to run.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Iterator
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "api"))
-
-from api_served import Served, start_server  # noqa: E402
-from api_stores import build_test_store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -72,23 +66,3 @@ def shot(request: pytest.FixtureRequest):
         return path
 
     return take
-
-
-@pytest.fixture(scope="session")
-def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_test_store(tmp_path_factory.mktemp("web") / "web.duckdb")
-
-
-@pytest.fixture(scope="session")
-def web_server(web_store: Path) -> Iterator[Served]:
-    served = start_server(web_store)
-    yield served
-    served.stop()
-
-
-@pytest.fixture(scope="session")
-def seed_web_server(seed_store: Path) -> Iterator[Served]:
-    """`blocwatch serve` on the sample articles (tests/conftest.py's `seed_store`)."""
-    served = start_server(seed_store)
-    yield served
-    served.stop()

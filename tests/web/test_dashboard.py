@@ -50,8 +50,8 @@ def click_edge(page, key: str) -> None:
     page.mouse.click(*point)
 
 
-def test_dashboard_graph_edge_opens_the_evidence_sentence(page, web_server, shot):
-    open_view(page, web_server)
+def test_dashboard_graph_edge_opens_the_evidence_sentence(page, server, shot):
+    open_view(page, server)
     assert page.locator("svg.graph .node").count() == 8
     assert page.locator(".legend").first.inner_text().count("cooperation") >= 2
     shot(page, "graph")
@@ -69,8 +69,8 @@ def test_dashboard_graph_edge_opens_the_evidence_sentence(page, web_server, shot
     shot(page, "evidence")
 
 
-def test_dashboard_counts_link_to_their_events(page, web_server, shot):
-    open_view(page, web_server)
+def test_dashboard_counts_link_to_their_events(page, server, shot):
+    open_view(page, server)
     click_edge(page, "PRK-RUS")
     page.wait_for_selector(".facts a.count")
     expected = page.locator(".facts a.count").first.inner_text()
@@ -81,9 +81,9 @@ def test_dashboard_counts_link_to_their_events(page, web_server, shot):
     shot(page, "events-of-a-count")
 
 
-def test_dashboard_evidence_highlights_actor_verb_and_attribution(page, web_server, shot):
-    event = httpx.get(web_server.url + "api/events", params={"article": "ru-treaty"}).json()["items"][0]
-    open_view(page, web_server, "#/event/" + quote(event["id"]))
+def test_dashboard_evidence_highlights_actor_verb_and_attribution(page, server, shot):
+    event = httpx.get(server.url + "api/events", params={"article": "ru-treaty"}).json()["items"][0]
+    open_view(page, server, "#/event/" + quote(event["id"]))
     assert page.locator("mark.hl-verb").count() >= 1
     assert page.locator(".chain li").first.inner_text().startswith("РИА Новости")
     text = page.locator(".article-text").inner_text()
@@ -91,8 +91,8 @@ def test_dashboard_evidence_highlights_actor_verb_and_attribution(page, web_serv
     shot(page, "evidence-russian")
 
 
-def test_dashboard_events_filter_by_date(page, web_server, shot):
-    open_view(page, web_server, "#/events")
+def test_dashboard_events_filter_by_date(page, server, shot):
+    open_view(page, server, "#/events")
     page.fill("#filter-date_from", "2024-03-01")
     page.fill("#filter-date_to", "2024-06-30")
     page.click(".event-filters button[type=submit]")
@@ -100,14 +100,14 @@ def test_dashboard_events_filter_by_date(page, web_server, shot):
     wait_rendered(page)
     dates = page.locator("table.events tbody tr td:first-child").all_inner_texts()
     assert dates and all("2024-03-01" <= d <= "2024-06-30" for d in dates)
-    expected = httpx.get(web_server.url + "api/events", params={"date_from": "2024-03-01", "date_to": "2024-06-30"}).json()["total"]
+    expected = httpx.get(server.url + "api/events", params={"date_from": "2024-03-01", "date_to": "2024-06-30"}).json()["total"]
     assert page.locator(".total").inner_text() == f"{expected} events"
     assert page.locator("#filter-date_from").input_value() == "2024-03-01"
     shot(page, "events-by-date")
 
 
-def test_dashboard_hostile_article_renders_as_text(page, web_server, shot):
-    open_view(page, web_server, "#/article/" + quote("hostile-<script>"))
+def test_dashboard_hostile_article_renders_as_text(page, server, shot):
+    open_view(page, server, "#/article/" + quote("hostile-<script>"))
     title = page.locator("h1").inner_text()
     assert title.startswith("<script>document.body.dataset.pwned")
     text = page.locator(".article-text").inner_text()
@@ -115,13 +115,13 @@ def test_dashboard_hostile_article_renders_as_text(page, web_server, shot):
     assert page.locator(".article-text img, h1 script, .article-text script, .article-meta img").count() == 0
     assert page.locator(".article-meta").inner_text().count("<img src=x onerror=alert(1)>") == 1
     shot(page, "hostile-article")
-    open_view(page, web_server, "#/events?article=" + quote("hostile-<script>"))
+    open_view(page, server, "#/events?article=" + quote("hostile-<script>"))
     assert "<b>Bold Agency</b>" in page.locator("table.events").inner_text()
     assert page.evaluate("document.body.dataset.pwned") is None, "article text ran as script"
 
 
-def test_dashboard_pair_timeline_bars_link_to_events(page, web_server, shot):
-    open_view(page, web_server, "#/pair/PRK/RUS")
+def test_dashboard_pair_timeline_bars_link_to_events(page, server, shot):
+    open_view(page, server, "#/pair/PRK/RUS")
     bars = page.locator("svg.timeline a.bar")
     assert bars.count() >= 4
     shot(page, "pair-timeline")
@@ -131,26 +131,26 @@ def test_dashboard_pair_timeline_bars_link_to_events(page, web_server, shot):
     assert int(page.locator(".total").get_attribute("data-total")) >= 1
 
 
-def test_dashboard_contradictions_side_by_side(page, web_server, shot):
-    open_view(page, web_server, "#/contradictions")
+def test_dashboard_contradictions_side_by_side(page, server, shot):
+    open_view(page, server, "#/contradictions")
     first = page.locator(".contradiction").first
     assert "cooperation vs conflict" in first.inner_text()
     assert first.locator(".side-a .event-card").count() >= 1 and first.locator(".side-b .event-card").count() >= 1
     shot(page, "contradictions")
 
 
-def test_dashboard_shifts_and_articles(page, web_server, shot):
-    open_view(page, web_server, "#/shifts")
+def test_dashboard_shifts_and_articles(page, server, shot):
+    open_view(page, server, "#/shifts")
     assert page.locator("table.shifts tbody tr").count() >= 1
     shot(page, "shifts")
-    open_view(page, web_server, "#/articles")
+    open_view(page, server, "#/articles")
     assert page.locator("table.articles tbody tr").count() == 9
     assert "story isw-coalition (2 copies)" in page.locator("table.articles").inner_text()
     shot(page, "articles")
 
 
-def test_dashboard_header_numbers_are_links(page, web_server):
-    open_view(page, web_server)
+def test_dashboard_header_numbers_are_links(page, server):
+    open_view(page, server)
     links = page.locator("#stats a")
     assert links.all_inner_texts()[:3] == ["9 articles", "35 events", "8 actors"]
     links.nth(2).click()
@@ -162,25 +162,25 @@ def test_dashboard_header_numbers_are_links(page, web_server):
     assert "actor=PRK" in page.url and int(page.locator(".total").get_attribute("data-total")) > 0
 
 
-def test_dashboard_unknown_event_shows_a_readable_error(page, web_server, page_problems):
-    open_view(page, web_server, "#/event/nothing:1")
+def test_dashboard_unknown_event_shows_a_readable_error(page, server, page_problems):
+    open_view(page, server, "#/event/nothing:1")
     banner = page.locator("#banner")
     assert banner.is_visible() and "no event 'nothing:1'" in banner.inner_text()
     assert page_problems == ["console: Failed to load resource: the server responded with a status of 404 (Not Found)"]
     page_problems.clear()
 
 
-def test_docs_page_served_locally(page, web_server, shot):
+def test_docs_page_served_locally(page, server, shot):
     outside: list[str] = []
-    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(web_server.url) else None)
-    page.goto(web_server.url + "docs")
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(server.url) else None)
+    page.goto(server.url + "docs")
     page.get_by_text("/api/events/{event_id}").wait_for()
     assert outside == []
     shot(page, "docs")
 
 
-def test_dashboard_sample_articles_graph_and_drill_down(page, seed_web_server, shot):
-    open_view(page, seed_web_server)
+def test_dashboard_sample_articles_graph_and_drill_down(page, seed_server, shot):
+    open_view(page, seed_server)
     assert page.locator('svg.graph [data-node="RUS"]').count() == 1
     shot(page, "samples-graph")
     click_edge(page, "PRK-RUS")
@@ -194,8 +194,8 @@ def test_dashboard_sample_articles_graph_and_drill_down(page, seed_web_server, s
     shot(page, "samples-evidence")
 
 
-def test_dashboard_graph_of_a_date_window(page, web_server, shot):
-    open_view(page, web_server)
+def test_dashboard_graph_of_a_date_window(page, server, shot):
+    open_view(page, server)
     page.fill("#graph-date_from", "2024-06")
     page.fill("#graph-date_to", "2024-12")
     page.click(".filters.window button[type=submit]")
@@ -210,10 +210,10 @@ def test_dashboard_graph_of_a_date_window(page, web_server, shot):
     assert dates and all("2024-06" <= d <= "2024-12-31" for d in dates)
 
 
-def test_dashboard_pair_without_dated_events_still_lists_them(page, seed_web_server, shot):
-    dated = httpx.get(seed_web_server.url + "api/dyads/PRK/RUS").json()["rows"]
-    total = httpx.get(seed_web_server.url + "api/events", params={"pair": "PRK-RUS"}).json()["total"]
-    open_view(page, seed_web_server, "#/pair/PRK/RUS")
+def test_dashboard_pair_without_dated_events_still_lists_them(page, seed_server, shot):
+    dated = httpx.get(seed_server.url + "api/dyads/PRK/RUS").json()["rows"]
+    total = httpx.get(seed_server.url + "api/events", params={"pair": "PRK-RUS"}).json()["total"]
+    open_view(page, seed_server, "#/pair/PRK/RUS")
     assert page.locator("svg.timeline").count() == (1 if dated else 0)
     assert page.locator(".evidence-list .event-card").count() == min(total, 50) > 0
     shot(page, "samples-pair")

@@ -17,8 +17,8 @@ from blocwatch.store.reader import StoreReader
 
 
 @pytest.fixture(scope="module")
-def report_file(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_html_report(web_store, tmp_path_factory.mktemp("report") / "report.html")
+def report_file(test_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_html_report(test_store, tmp_path_factory.mktemp("report") / "report.html")
 
 
 def test_report_html_embedded_json_cannot_close_its_script():
@@ -36,8 +36,8 @@ def test_report_html_allows_only_its_own_inline_script_and_style(report_file: Pa
     assert html.count("<script>") == 1 and 'type="application/json" id="blocwatch-data"' in html
 
 
-def test_report_html_carries_the_evidence_of_every_view(web_store: Path):
-    data = report_data(StoreReader(web_store))
+def test_report_html_carries_the_evidence_of_every_view(test_store: Path):
+    data = report_data(StoreReader(test_store))
     ids = {event["id"] for event in data["events"]}
     articles = {article["id"] for article in data["articles"]}
     for item in data["contradictions"]["items"]:
@@ -46,17 +46,17 @@ def test_report_html_carries_the_evidence_of_every_view(web_store: Path):
     assert set(data["dyads"]) == {"|".join(sorted((e["source"], e["target"]))) for e in data["graph"]["edges"]}
 
 
-def test_report_html_keeps_evidence_when_events_are_capped(web_store: Path):
-    data = report_data(StoreReader(web_store), max_events=3)
+def test_report_html_keeps_evidence_when_events_are_capped(test_store: Path):
+    data = report_data(StoreReader(test_store), max_events=3)
     ids = {event["id"] for event in data["events"]}
     assert 3 < len(ids) < 35, "the cap keeps the first events plus every event a view points to"
     assert {e["id"] for item in data["contradictions"]["items"] for e in item["left"] + item["right"]} <= ids
     assert "Russia and China signed new trade deals" in render_html(data)
 
 
-def test_report_html_from_the_command_line(web_store: Path, tmp_path: Path):
+def test_report_html_from_the_command_line(test_store: Path, tmp_path: Path):
     target = tmp_path / "mail-me.html"
-    result = subprocess.run([*blocwatch_command(), "report", "--db", str(web_store), "--html", str(target)],
+    result = subprocess.run([*blocwatch_command(), "report", "--db", str(test_store), "--html", str(target)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert f"wrote the HTML report to {target}" in result.stdout
@@ -64,7 +64,7 @@ def test_report_html_from_the_command_line(web_store: Path, tmp_path: Path):
 
 
 @pytest.mark.browser
-def test_report_html_works_offline_with_drill_down(browser, report_file: Path, web_server, shot):
+def test_report_html_works_offline_with_drill_down(browser, report_file: Path, server, shot):
     context = browser.new_context(viewport={"width": 1440, "height": 960})
     outside: list[str] = []
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
@@ -87,7 +87,7 @@ def test_report_html_works_offline_with_drill_down(browser, report_file: Path, w
     shot(page, "report-evidence")
     page.goto(report_file.as_uri() + "#/events?date_from=2024-03&date_to=2024-06")
     page.wait_for_selector('body[data-loading="false"][data-view="events"]')
-    served = httpx.get(web_server.url + "api/events", params={"date_from": "2024-03", "date_to": "2024-06"}).json()["total"]
+    served = httpx.get(server.url + "api/events", params={"date_from": "2024-03", "date_to": "2024-06"}).json()["total"]
     assert page.locator(".total").get_attribute("data-total") == str(served)
     page.goto(report_file.as_uri() + "#/article/hostile-%3Cscript%3E")
     page.wait_for_selector('body[data-loading="false"][data-view="article"]')
