@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from .model import Sentence
 from .nlp import english_pipeline
@@ -146,14 +146,3 @@ def _russian_tokens(sentence: Sentence, words, tagged, parsed, vocabulary) -> li
             governor = tokens[token.head]
             governor.case = governor.case or token.lemma
     return tokens
-
-
-def tokens_between(parse: Parse, start: int, end: int) -> list[Token]:
-    """The tokens that overlap the character span [start, end)."""
-    return [t for t in parse.tokens if t.start < end and t.end > start]
-
-
-def heads_of(parse: Parse, tokens: Iterable[Token]) -> list[Token]:
-    """Tokens of a span whose head lies outside the span: the span's syntactic heads."""
-    inside = {t.i for t in tokens}
-    return [t for t in parse.tokens if t.i in inside and (t.head not in inside or t.head == t.i)]

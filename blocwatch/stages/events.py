@@ -17,7 +17,7 @@ import yaml
 from ..attribution import History, Reporter, attribution_for, back_reference, modality, sentence_reporters
 from ..cameo import lookup
 from ..coder import Coded, Context, code_parse
-from ..cues import load_cues
+from ..cues import Cues, load_cues
 from ..dates import resolve_event_date
 from ..interchange import is_listed_actor
 from ..lexicon import Lexicon, load_lexicon
@@ -71,9 +71,8 @@ def coded_act(code: str, mode: str) -> str:
     return intent_codes().get(code[:2], code) if mode == "planned" else code
 
 
-def to_event(article: Article, coded: Coded, chain: tuple[Reporter, ...], parse, language: str) -> Event:
+def to_event(article: Article, coded: Coded, chain: tuple[Reporter, ...], parse, language: str, cues: Cues) -> Event:
     sentence = parse.sentence
-    cues = load_cues(language)
     mood = modality(parse, coded.trigger, cues)
     cameo = lookup(coded_act(coded.pattern.code, mood.mode))
     when = resolve_event_date(sentence.text, language, article.published, anchor=coded.trigger.start - sentence.start)
@@ -131,7 +130,7 @@ def code_events(article: Article, settings: Settings) -> Article:
         chain = sentence_reporters(parse, mentions, cues, history, paragraphs[k])
         previous = []
         for coded in code_parse(parse, mentions, lexicon, cues.speech_verbs, context):
-            event = to_event(article, coded, chain, parse, language)
+            event = to_event(article, coded, chain, parse, language, cues)
             key = event_key(event)
             if key not in seen:
                 seen[key] = len(events)
